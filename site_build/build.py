@@ -1,0 +1,132 @@
+"""Build: validate, generate pages into a scratch folder, let MkDocs build them, then swap the new
+site into place in one step, so a failed build never leaves a half-written site/."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ContentError, Problem
+from .render_site import SITE_CONFIG, write_docs
+from .validate import load_content
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    pages: int
+
+    def __str__(self) -> str:
+        return f"Site gebouwd in {self.site} ({self.pages} pagina's)."
+
+
+class MkDocsFailed(ContentError):
+    """MkDocs stopped (strict mode turns every warning into a failure)."""
+
+
+def _sync_tree(src: Path, dst: Path) -> None:
+    """Make dst equal to src, writing only files that changed (so `mkdocs serve` does not loop)."""
+    dst.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(src) for p in src.rglob("*")}
+    for rel in sorted(wanted):
+        s, d = src / rel, dst / rel
+        if s.is_dir():
+            d.mkdir(parents=True, exist_ok=True)
+        elif not d.is_file() or d.read_bytes() != s.read_bytes():
+            d.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(s, d)
+    for path in sorted(dst.rglob("*"), reverse=True):
+        if path.relative_to(dst) not in wanted:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
+    """Validate and (re)write the docs folder in place; used by the MkDocs hook for `serve`."""
+    content = load_content(root)
+    with tempfile.TemporaryDirectory(dir=docs.parent if docs.parent.exists() else None) as tmp:
+        fresh = Path(tmp) / "docs"
+        write_docs(content, fresh, trainer=trainer)
+        _sync_tree(fresh, docs)
+        shutil.copy2(Path(tmp) / SITE_CONFIG, docs.parent / SITE_CONFIG)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(root: Path, docs: Path, site: Path) -> None:
+    """Build with MkDocs in this process, strict: any warning fails the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["P2G_GENERATED"] = "1"
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        messages = collect.messages or [str(exc)]
+        raise MkDocsFailed([Problem("mkdocs.yml", 1, 1, f"MkDocs: {msg}") for msg in messages]) from None
+    finally:
+        logger.removeHandler(collect)
+        os.environ.pop("P2G_GENERATED", None)
+    if collect.messages:
+        raise MkDocsFailed([Problem("mkdocs.yml", 1, 1, f"MkDocs: {msg}") for msg in collect.messages])
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace target by new with renames only; the old site is removed after the new one is in place."""
+    old = None
+    if target.exists():
+        old = target.with_name(f"{target.name}.oud-{os.getpid()}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(root: Path, out: Path | None = None, trainer: bool = False) -> BuildResult:
+    """The whole build. Raises ContentError (with every problem) and leaves ``out`` untouched on failure."""
+    root = Path(root).resolve()
+    out = Path(out) if out else root / "site"
+    content = load_content(root)
+    scratch_parent = root / "build"
+    scratch_parent.mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
+    try:
+        docs = scratch / "docs"
+        write_docs(content, docs, trainer=trainer)
+        site = scratch / "site"
+        run_mkdocs(root, docs, site)
+        pages = sum(1 for _ in site.rglob("*.html"))
+        # keep a copy of the generated pages for `mkdocs serve` and for inspection
+        _sync_tree(docs, scratch_parent / "docs")
+        shutil.copy2(scratch / SITE_CONFIG, scratch_parent / SITE_CONFIG)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _swap(site, out)
+        return BuildResult(site=out, pages=pages)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def serve(root: Path, port: int = 8000) -> None:
+    """Live preview that also regenerates on YAML edits (through the hook)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    root = Path(root).resolve()
+    regenerate(root, root / "build" / "docs")
+    print(f"Voorbeeld op http://127.0.0.1:{port}/ (stoppen met Ctrl+C)", file=sys.stderr)
+    mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)

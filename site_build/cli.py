@@ -1,0 +1,82 @@
+"""CLI: the ``p2g`` command (validate, build, serve, schema), with Dutch messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import ContentError
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.map).resolve()
+
+
+def _report(error: ContentError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    n = len(error.problems)
+    print(f"\n{n} {'probleem' if n == 1 else 'problemen'} gevonden. Los ze op en probeer het opnieuw; "
+          f"er is niets gebouwd of overschreven.", file=sys.stderr)
+    return 1
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import load_content
+
+    content = load_content(_root(args))
+    print(f"Alles in orde: {len(content.vaardigheden)} vaardigheden, {len(content.donts)} don'ts, "
+          f"{len(content.contexten)} contexten, {len(content.instrumenten)} instrumenten, "
+          f"{sum(1 for _ in content.bijeenkomsten())} bijeenkomsten, {len(content.woorden.woorden)} relatiewoorden.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_all
+
+    for path in write_all(_root(args)):
+        print(f"geschreven: {path.relative_to(_root(args))}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    result = build(_root(args), trainer=getattr(args, "trainer", False))
+    print(result)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .build import serve
+
+    serve(_root(args), port=args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="p2g", description="Playing-2-gether: site en formulieren uit YAML.")
+    parser.add_argument("--map", default=".", help="map van het project (standaard: de huidige map)")
+    sub = parser.add_subparsers(dest="command", metavar="opdracht")
+    sub.add_parser("validate", help="controleer alle inhoud en meld alle problemen").set_defaults(func=cmd_validate)
+    p_build = sub.add_parser("build", help="controleer en bouw de site in site/")
+    p_build.set_defaults(func=cmd_build)
+    p_serve = sub.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000 terwijl je werkt")
+    p_serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    p_serve.set_defaults(func=cmd_serve)
+    sub.add_parser("schema", help="maak schema/ en de pagina 'Velden' opnieuw uit de modellen").set_defaults(func=cmd_schema)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ContentError as error:
+        return _report(error)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""MkDocs hook: the thin glue between MkDocs and the generator (regenerate on serve, apply nav and edition)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+def on_config(config):
+    root = Path(config.config_file_path).absolute().parent
+    docs = Path(config.docs_dir)
+    if os.environ.get("P2G_GENERATED") != "1":
+        # `mkdocs serve` (or a bare `mkdocs build`): regenerate from the YAML so data edits show up.
+        from site_build.build import regenerate
+        from site_build.problems import ContentError
+
+        try:
+            regenerate(root, docs)
+        except ContentError as error:
+            raise PluginError("De inhoud is niet geldig:\n" + "\n".join(str(p) for p in error.problems))
+    from site_build.render_site import SITE_CONFIG
+
+    data = json.loads((docs.parent / SITE_CONFIG).read_text(encoding="utf-8"))
+    config.site_name = data["site_name"]
+    config.nav = data["nav"]
+    config.copyright = data["copyright"]
+    config.extra["p2g"] = data
+    return config
+
+
+def on_serve(server, config, builder):
+    root = Path(config.config_file_path).absolute().parent
+    for folder in ("content", "instruments", "macros"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

@@ -1,0 +1,528 @@
+"""Models: the single source of the content schema (every field typed, with a Dutch help text).
+
+Pydantic v2 is used because it gives, from one declaration, strict validation with precise
+error locations (which we map back to file:line:col), defaults, and a JSON Schema for editor
+autocompletion. ``strict=True`` stops silent coercion (``"3"`` is no number, ``"nee"`` no
+boolean) and ``extra='forbid'`` turns a typo in a field name into an error instead of lost text.
+The JSON Schema files in ``schema/`` and the trainers' 'Velden' page are generated from here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# --- shared field types ------------------------------------------------------------------
+
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+"""Plain text: shown exactly as written (no opmaak)."""
+
+Opmaak = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000),
+                   Field(json_schema_extra={"format": "markdown"})]
+"""Text with a small Markdown subset: paragraphs, **vet**, *schuin*, lists and links. No HTML."""
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+_BRON_DEEL = r"(§\d+(\.\d+)*|Tabel [1-4]|Bijlage [1-4]|Samenvatting|P2G-materialen|toevoeging)"
+BRON_PATROON = rf"^{_BRON_DEEL}(\s*;\s*{_BRON_DEEL})*$"
+Bron = Annotated[str, StringConstraints(pattern=BRON_PATROON)]
+
+Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+Rol = Literal["leerkracht", "inbrenger", "meekijkers", "interviewer", "geinterviewde",
+              "procesbegeleider", "kartrekker", "allen", "ouders", "directie"]
+
+ROL_LABELS = {
+    "leerkracht": "leerkracht", "inbrenger": "inbrenger", "meekijkers": "meekijkers",
+    "interviewer": "interviewer", "geinterviewde": "geïnterviewde",
+    "procesbegeleider": "procesbegeleider", "kartrekker": "kartrekker", "allen": "iedereen",
+    "ouders": "ouders", "directie": "directie",
+}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
+
+
+BRON_HELP = ("Waar dit vandaan komt: een paragraaf of tabel/bijlage van het rapport ('§2.3.1', 'Tabel 2', "
+             "'Bijlage 2', 'Samenvatting'), 'P2G-materialen' (de oorspronkelijke Erasmus+-materialen) of "
+             "'toevoeging' (door deze site toegevoegd, geen onderzoeksresultaat). Meer bronnen scheid je met ';'.")
+
+
+def bron_field(default: Optional[str] = ...):  # type: ignore[assignment]
+    return Field(default, description=BRON_HELP, examples=["§3.1.4", "Bijlage 2; toevoeging"])
+
+
+# --- edition and home ----------------------------------------------------------------------
+
+class Contact(Model):
+    naam: Tekst = Field(description="Naam van de expert 'op afroep' of het aanspreekpunt van deze editie.")
+    rol: Tekst = Field(description="Functie van het aanspreekpunt, bijvoorbeeld 'ib'er en expert Playing-2-gether'.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = Field(
+        description="E-mailadres van het aanspreekpunt.")
+    telefoon: Optional[Tekst] = Field(None, description="Telefoonnummer (mag leeg blijven).")
+
+
+class Kleuren(Model):
+    primair: Kleur = Field(description="Hoofdkleur van de site (kop en knoppen), als '#rrggbb'. "
+                                       "Kies een donkere kleur: witte tekst moet erop leesbaar zijn.")
+    accent: Kleur = Field(description="Accentkleur voor links en markeringen, als '#rrggbb'. "
+                                      "Moet leesbaar zijn op een witte achtergrond.")
+
+
+class Licentie(Model):
+    code: Tekst = Field(description="Licentie van de programmacode, bijvoorbeeld 'MIT'.")
+    inhoud: Tekst = Field(description="Licentie van de inhoud (teksten en formulieren), bijvoorbeeld 'CC BY-SA 4.0'.")
+
+
+class Editie(Model):
+    """content/editie.yml: everything that makes one organisation's edition its own."""
+
+    site_naam: Tekst = Field(description="Naam van de site, bovenaan elke pagina en in de titel van het browsertabblad.")
+    organisatie: Tekst = Field(description="Organisatie die deze editie uitgeeft (school, bestuur of opleiding).")
+    editie: Tekst = Field(description="Naam van deze editie, bijvoorbeeld 'Landelijke editie' of 'Editie Stichting De Linde'.")
+    versie: Tekst = Field(description="Versie van de inhoud, bijvoorbeeld '2026.1'. Staat onderaan elke pagina en elk formulier.")
+    schooljaar: Tekst = Field(description="Schooljaar waarvoor deze editie bedoeld is, bijvoorbeeld '2026-2027'.")
+    url: Optional[Tekst] = Field(None, description="Webadres waar de site komt te staan (mag leeg blijven).")
+    contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
+    kleuren: Kleuren = Field(description="Kleuren van de site.")
+    logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
+                                                    "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
+    licentie: Licentie = Field(description="Licenties van code en inhoud.")
+
+
+class Link(Model):
+    tekst: Tekst = Field(description="Tekst van de link.")
+    pagina: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_.-]+\.md(#[a-z0-9-]+)?$")] = Field(
+        description="Pagina waar de link heen gaat, als pad van de gegenereerde site, bijvoorbeeld "
+                    "'vaardigheden/observeren.md'.")
+
+
+class Ingang(Model):
+    id: Id = Field(description="Korte naam van deze ingang (kleine letters en streepjes).")
+    titel: Tekst = Field(description="Voor wie deze ingang is, bijvoorbeeld 'Ik ben leerkracht'.")
+    tekst: Tekst = Field(description="Eén of twee zinnen: wat vind je hier?")
+    links: list[Link] = Field(min_length=1, description="De pagina's waar deze lezer het beste kan beginnen.")
+
+
+class Start(Model):
+    """content/start.yml: the home page."""
+
+    welkom: Opmaak = Field(description="Welkomsttekst bovenaan de startpagina.")
+    ingangen: list[Ingang] = Field(min_length=1, description="Ingangen per rol: leerkracht, ib'er/kartrekker, directie, trainer.")
+
+
+# --- the method ----------------------------------------------------------------------------
+
+class Voorbeeld(Model):
+    situatie: Tekst = Field(description="Korte beschrijving van de situatie in het spel.")
+    woorden: list[Tekst] = Field(default_factory=list, description="Wat de leerkracht zegt (letterlijk, zonder aanhalingstekens).")
+    doen: Optional[Tekst] = Field(None, description="Wat de leerkracht doet (handelen, houding, blik).")
+    bron: Bron = bron_field()
+
+
+class Vaardigheid(Model):
+    """content/vaardigheden/<id>.yml: one of the five interaction skills."""
+
+    id: Id = Field(description="Korte naam, gelijk aan de bestandsnaam (bijvoorbeeld 'spiegelen').")
+    naam: Tekst = Field(description="Naam van de vaardigheid zoals leerkrachten die kennen, bijvoorbeeld 'Spiegelen van het spel'.")
+    volgorde: int = Field(ge=1, le=99, description="Plaats in lijsten en menu (1 = eerst).")
+    kort: Tekst = Field(description="De instructie in één zin: wat doe je?")
+    wat: Opmaak = Field(description="Wat de vaardigheid is, in eigen woorden.")
+    waarom: Opmaak = Field(description="Waarom de vaardigheid de relatie helpt.")
+    voorbeelden: list[Voorbeeld] = Field(min_length=1, description="Voorbeeldsituaties met woorden en handelen van de leerkracht.")
+    let_op: list[Tekst] = Field(default_factory=list, description="Valkuilen: houd het natuurlijk, overdrijf niet, enzovoort.")
+    groep_3_4: Opmaak = Field(description="Hoe de vaardigheid eruitziet in groep 3 en 4.")
+    buiten_vrij_spel: Opmaak = Field(description="Hoe je de vaardigheid gebruikt buiten het vrije spel (gesprekjes, samen iets doen).")
+    reflectievragen: list[Tekst] = Field(min_length=1, description="Vragen die een collega kan stellen bij het bekijken van een video.")
+    bron: Bron = bron_field()
+
+
+class DontVoorbeeld(Model):
+    situatie: Tekst = Field(description="De situatie.")
+    niet: Tekst = Field(description="Wat een leerkracht vaak zegt of doet (het sturende gedrag).")
+    wel: Tekst = Field(description="Wat je in plaats daarvan kunt zeggen of doen.")
+
+
+class Dont(Model):
+    """content/donts/<id>.yml: something the teacher leaves out during a session."""
+
+    id: Id = Field(description="Korte naam, gelijk aan de bestandsnaam (bijvoorbeeld 'niet-prijzen').")
+    naam: Tekst = Field(description="Naam van de don't, bijvoorbeeld 'Niet prijzen'.")
+    volgorde: int = Field(ge=1, le=99, description="Plaats in lijsten (1 = eerst).")
+    kern: bool = Field(description="true voor de vier don'ts uit het rapport; false voor aanvullingen uit de oorspronkelijke P2G-materialen.")
+    kort: Tekst = Field(description="De regel in één zin.")
+    waarom: Opmaak = Field(description="Waarom dit gedrag het spel stuurt in plaats van het kind volgt.")
+    in_plaats_daarvan: Opmaak = Field(description="Wat je in plaats daarvan doet.")
+    vervangen_door: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die dit gedrag vervangen (bijvoorbeeld 'verwoorden').")
+    voorbeeld: DontVoorbeeld = Field(description="Een voorbeeld: niet zo, maar zo.")
+    bron: Bron = bron_field()
+
+
+class Context(Model):
+    """content/contexten/<id>.yml: an activity or moment beyond free play where the skills work."""
+
+    id: Id = Field(description="Korte naam, gelijk aan de bestandsnaam.")
+    naam: Tekst = Field(description="Naam van de context, bijvoorbeeld 'Voorlezen'.")
+    volgorde: int = Field(ge=1, le=99, description="Plaats op de pagina (1 = eerst).")
+    geschiktheid: Literal["goed", "wisselend", "beperkt"] = Field(
+        description="Hoe goed de vaardigheden hier volgens het rapport passen: 'goed', 'wisselend' of 'beperkt'.")
+    kort: Tekst = Field(description="Samenvatting in één zin.")
+    bevinding: Opmaak = Field(description="Wat het onderzoek over deze context vond.")
+    voorbeelden: list[Tekst] = Field(default_factory=list, description="Concrete activiteiten of momenten.")
+    tips: list[Tekst] = Field(default_factory=list, description="Praktische tips.")
+    let_op: list[Tekst] = Field(default_factory=list, description="Waar je op let.")
+    vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die hier het best passen.")
+    bron: Bron = bron_field()
+
+
+class Tip(Model):
+    id: Id = Field(description="Korte naam van de tip.")
+    naam: Tekst = Field(description="De tip in een paar woorden.")
+    uitleg: Opmaak = Field(description="Uitleg van de tip.")
+    bron: Bron = bron_field()
+
+
+class Organisatie(Model):
+    """content/organisatie.yml: how teachers make time and room for sessions."""
+
+    inleiding: Opmaak = Field(description="Inleiding bij de organisatietips.")
+    tips: list[Tip] = Field(min_length=1, description="De organisatietips.")
+
+
+class Behoefte(Model):
+    id: Id = Field(description="Korte naam van de behoefte, bijvoorbeeld 'nabijheid'.")
+    naam: Tekst = Field(description="Naam van de behoefte.")
+    uitleg: Opmaak = Field(description="Wat deze behoefte inhoudt.")
+    herkennen: list[Tekst] = Field(default_factory=list, description="Waaraan je deze behoefte kunt herkennen.")
+    inspelen: list[Tekst] = Field(default_factory=list, description="Hoe je erop kunt inspelen.")
+    let_op: Optional[Tekst] = Field(None, description="Een kanttekening, bijvoorbeeld dat niet ieder kind dit nodig heeft.")
+    bron: Bron = bron_field()
+
+
+class RelationeleBehoeften(Model):
+    """content/relationele-behoeften.yml."""
+
+    inleiding: Opmaak = Field(description="Wat relationele behoeften zijn.")
+    van_gedrag_naar_relatie: Opmaak = Field(description="De verschuiving van kijken naar gedrag naar kijken naar de relatie.")
+    richtvragen: list[Tekst] = Field(min_length=1, description="Vragen die een leerkracht zichzelf stelt.")
+    richtvragen_bron: Bron = bron_field()
+    behoeften: list[Behoefte] = Field(min_length=1, description="De relationele behoeften.")
+
+
+class Citaat(Model):
+    tekst: Tekst = Field(description="Het citaat of voorbeeld.")
+    bron: Bron = bron_field()
+
+
+class Woord(Model):
+    woord: Tekst = Field(description="Het woord (of de korte uitdrukking), in kleine letters.")
+    waarde: Literal["positief", "negatief", "neutraal"] = Field(description="De lading: 'positief', 'negatief' of 'neutraal'.")
+    uitleg: Optional[Tekst] = Field(None, description="Korte uitleg van wat het woord over een relatie zegt (mag leeg).")
+    bron: Bron = bron_field()
+
+
+class Relatiewoorden(Model):
+    """content/relatiewoorden.yml: the relation word list."""
+
+    inleiding: Opmaak = Field(description="Waarvoor de woordenlijst is.")
+    valkuil: Opmaak = Field(description="De valkuil: gedrag van het kind beschrijven in plaats van de relatie.")
+    voorbeeld_gedrag: Citaat = Field(description="Voorbeeld van een typering die over gedrag gaat.")
+    voorbeeld_relatie: Citaat = Field(description="Voorbeeld van een typering die echt over de relatie gaat.")
+    woorden: list[Woord] = Field(min_length=1, description="De woorden.")
+
+
+# --- the PLG trajectory -----------------------------------------------------------------------
+
+class Blok(Model):
+    titel: Tekst = Field(description="Kopje.")
+    tekst: Opmaak = Field(description="Tekst.")
+    bron: Bron = bron_field()
+
+
+class TrainerDeel(Model):
+    """Facilitator notes: left out of the public site, only in the trainer edition."""
+
+    doelen: list[Tekst] = Field(default_factory=list, description="Doelen van de bijeenkomst.")
+    agenda: list[Tekst] = Field(default_factory=list, description="Agendapunten met tijden, bijvoorbeeld '0:00-0:15 Opening'.")
+    let_op: list[Tekst] = Field(default_factory=list, description="Waar de begeleider op let.")
+    expert_modelt: list[Tekst] = Field(default_factory=list, description="Wat de expert voordoet.")
+    kartrekker: list[Tekst] = Field(default_factory=list, description="Gespreksonderwerpen voor de kartrekker.")
+    opbrengsten: list[Tekst] = Field(default_factory=list, description="Hoe je de opbrengsten in beeld brengt voor de leerkrachten.")
+    bron: Bron = bron_field()
+
+
+class Bijeenkomst(Model):
+    id: Id = Field(description="Unieke korte naam, bijvoorbeeld 'c1-b2'.")
+    nummer: int = Field(ge=1, le=20, description="Nummer van de bijeenkomst binnen de cyclus.")
+    titel: Tekst = Field(description="Titel van de bijeenkomst.")
+    kort: Tekst = Field(description="Waar de bijeenkomst om draait, in één zin.")
+    onderdelen: list[Tekst] = Field(min_length=1, description="Wat er in de bijeenkomst gebeurt.")
+    instrumenten: list[Id] = Field(default_factory=list, description="Ids van de instrumenten die in deze bijeenkomst gebruikt worden; "
+                                                                     "zij komen samen in het printpakket van de bijeenkomst.")
+    vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die in deze bijeenkomst aan bod komen.")
+    in_de_praktijk: list[Tekst] = Field(default_factory=list, description="Wat leerkrachten doen tot de volgende bijeenkomst.")
+    bron: Bron = bron_field()
+    trainer: Optional[TrainerDeel] = Field(None, description="Aanwijzingen voor de begeleider; alleen in de trainerseditie.")
+
+
+class Variant(Model):
+    id: Id = Field(description="Korte naam van de variant.")
+    naam: Tekst = Field(description="Naam, bijvoorbeeld 'PLG 1: zoals cyclus 1, de kartrekker neemt het over'.")
+    uitleg: Opmaak = Field(description="Hoe deze PLG cyclus 2 invulde.")
+    bron: Bron = bron_field()
+
+
+class Cyclus(Model):
+    id: Id = Field(description="Korte naam van de cyclus, bijvoorbeeld 'cyclus-1'.")
+    nummer: int = Field(ge=1, le=9, description="Nummer van de cyclus.")
+    titel: Tekst = Field(description="Titel van de cyclus.")
+    duur: Tekst = Field(description="Hoe lang de cyclus duurt, bijvoorbeeld 'ongeveer vier maanden'.")
+    inleiding: Opmaak = Field(description="Inleiding op de cyclus.")
+    bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="De bijeenkomsten, in volgorde.")
+    varianten: list[Variant] = Field(default_factory=list, description="Varianten die PLG's kozen (vooral in cyclus 2).")
+    bron: Bron = bron_field()
+
+
+class PlgRol(Model):
+    id: Id = Field(description="Korte naam van de rol, bijvoorbeeld 'kartrekker'.")
+    naam: Tekst = Field(description="Naam van de rol.")
+    wie: Tekst = Field(description="Wie deze rol vervult.")
+    taken: list[Tekst] = Field(min_length=1, description="Wat deze rol doet.")
+    kan_worden_vervuld_door: list[Tekst] = Field(default_factory=list, description="Wie deze rol (na training) kan vervullen.")
+    bron: Bron = bron_field()
+
+
+class Ritme(Model):
+    sessieduur: Tekst = Field(description="Duur van een sessie met het doelkind, bijvoorbeeld '5 tot 10 minuten'.")
+    per_week: Tekst = Field(description="Hoe vaak per week, bijvoorbeeld '2 tot 3 keer'.")
+    effect_na: Tekst = Field(description="Na hoeveel tijd leerkrachten effect merken.")
+    cyclusduur: Tekst = Field(description="Duur van een cyclus van vijf bijeenkomsten.")
+    bron: Bron = bron_field()
+
+
+class Traject(Model):
+    """content/plg.yml: the professional learning community trajectory."""
+
+    inleiding: Opmaak = Field(description="Wat een PLG is en waarom samen leren.")
+    ritme: Ritme = Field(description="Het ritme van de aanpak.")
+    start_cyclus: list[Blok] = Field(min_length=1, description="Stappen bij de start van een cyclus (doelkind kiezen, toestemming, vragenlijsten).")
+    rollen: list[PlgRol] = Field(min_length=1, description="De rollen in een PLG.")
+    factoren: list[Blok] = Field(min_length=1, description="Bevorderende factoren en randvoorwaarden.")
+    ouderbetrokkenheid: Blok = Field(description="Hoe je ouders betrekt.")
+    cycli: list[Cyclus] = Field(min_length=1, description="De cycli van het traject.")
+
+
+# --- instruments -------------------------------------------------------------------------------
+
+class Antwoord(Model):
+    vorm: Literal["lijnen", "vak", "woorden", "schaal", "ja-nee", "geen"] = Field(
+        "lijnen", description="Soort antwoordruimte op papier: 'lijnen' (schrijflijnen), 'vak' (open vak), "
+                              "'woorden' (een paar korte regels), 'schaal' (aankruisen), 'ja-nee' of 'geen'.")
+    regels: int = Field(4, ge=1, le=40, description="Hoeveel schrijfregels (bij 'lijnen' en 'vak') of woorden (bij 'woorden').")
+    schaal: list[Tekst] = Field(default_factory=list, description="De keuzes bij vorm 'schaal', bijvoorbeeld ['1', '2', '3', '4', '5'].")
+
+    @model_validator(mode="after")
+    def _schaal(self) -> "Antwoord":
+        if self.vorm == "schaal" and len(self.schaal) < 2:
+            raise ValueError("bij vorm 'schaal' horen minstens twee keuzes in 'schaal'")
+        if self.vorm != "schaal" and self.schaal:
+            raise ValueError("'schaal' hoort alleen bij vorm 'schaal'; haal 'schaal' weg of zet vorm op 'schaal'")
+        return self
+
+
+class Vraag(Model):
+    id: Id = Field(description="Unieke korte naam binnen dit instrument, bijvoorbeeld 'drie-woorden'. "
+                               "Wordt ook de naam van het invulveld in de invulbare PDF.")
+    tekst: Tekst = Field(description="De vraag, zoals in het rapport waar het rapport de vraag geeft.")
+    wie: Optional[Rol] = Field(None, description="Wie deze vraag beantwoordt, als dat anders is dan bij de sectie.")
+    optioneel: bool = Field(False, description="true als de vraag naar eigen inzicht gesteld kan worden.")
+    toelichting: Optional[Opmaak] = Field(None, description="Korte toelichting bij de vraag.")
+    doorvragen: list[Tekst] = Field(default_factory=list, description="Tips om door te vragen, bijvoorbeeld 'Waar merkte je dat aan?'.")
+    voorbeelden: list[Tekst] = Field(default_factory=list, description="Voorbeelden die bij de vraag helpen.")
+    vaardigheden: list[Id] = Field(default_factory=list, description="Ids van vaardigheden waar deze vraag over gaat.")
+    antwoord: Antwoord = Field(default_factory=Antwoord, description="Hoeveel ruimte er op papier is voor het antwoord.")
+    bron: Optional[Bron] = bron_field(None)
+
+
+class Sectie(Model):
+    id: Id = Field(description="Unieke korte naam van de sectie binnen dit instrument, bijvoorbeeld 'kernvragen'.")
+    titel: Optional[Tekst] = Field(None, description="Titel van de sectie (verplicht, behalve bij 'uit').")
+    uit: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = Field(
+        None, description="Neem een sectie over uit een ander instrument, als 'instrument-id/sectie-id'. "
+                          "Zo staat een vraag maar op één plek (bijvoorbeeld de kernvragen van het START- en SLOT-interview).")
+    wie: Optional[Rol] = Field(None, description="Wie de vragen in deze sectie beantwoordt of uitvoert.")
+    inleiding: Optional[Opmaak] = Field(None, description="Tekst boven de vragen.")
+    stappen: list[Tekst] = Field(default_factory=list, description="Stappen die je in deze sectie doorloopt (bijvoorbeeld kijkrondes).")
+    tips: list[Tekst] = Field(default_factory=list, description="Tips voor wie de sectie leidt.")
+    vragen: list[Vraag] = Field(default_factory=list, description="De vragen.")
+    herhaal: int = Field(1, ge=1, le=12, description="Hoe vaak de sectie op papier herhaald wordt (bijvoorbeeld één keer per sessie).")
+    bron: Optional[Bron] = bron_field(None)
+
+    @model_validator(mode="after")
+    def _uit_of_inhoud(self) -> "Sectie":
+        if self.uit:
+            if self.vragen or self.stappen or self.tips or self.inleiding:
+                raise ValueError("een sectie met 'uit' neemt alles over uit het andere instrument; "
+                                 "haal 'vragen', 'stappen', 'tips' en 'inleiding' hier weg")
+        elif not self.titel:
+            raise ValueError("een sectie heeft een 'titel' nodig (of 'uit' om een sectie over te nemen)")
+        return self
+
+
+class Richtlijn(Model):
+    tekst: Opmaak = Field(description="De richtlijn.")
+    bron: Bron = bron_field()
+
+
+KOPVELDEN = {
+    "naam-leerkracht": "Naam leerkracht",
+    "initialen-kind": "Initialen kind",
+    "datum": "Datum",
+    "groep": "Groep",
+    "bijeenkomst": "Bijeenkomst",
+    "interviewer": "Interviewer",
+    "inbrenger": "Inbrenger",
+    "school": "School",
+    "procesbegeleider": "Procesbegeleider",
+}
+Kopveld = Literal["naam-leerkracht", "initialen-kind", "datum", "groep", "bijeenkomst",
+                  "interviewer", "inbrenger", "school", "procesbegeleider"]
+
+Soort = Literal["interview", "schriftelijke-reflectie", "intervisie", "plan", "oefening",
+                "observatie", "leidraad", "monitoring", "brief"]
+
+
+class Instrument(Model):
+    """instruments/<id>.yml: one instrument (interview, protocol, form, letter)."""
+
+    id: Id = Field(description="Korte naam, gelijk aan de bestandsnaam (bijvoorbeeld 'reflectie-interview-start').")
+    titel: Tekst = Field(description="Titel van het instrument.")
+    kort: Tekst = Field(description="Het doel in één zin; staat onder de titel op de site en op het formulier.")
+    soort: Soort = Field(description="Soort instrument: 'interview', 'schriftelijke-reflectie', 'intervisie', 'plan', "
+                                     "'oefening', 'observatie', 'leidraad', 'monitoring' of 'brief'.")
+    voor: list[Rol] = Field(min_length=1, description="Wie het instrument gebruikt, bijvoorbeeld ['interviewer', 'geinterviewde'].")
+    duur: Optional[Tekst] = Field(None, description="Hoeveel tijd het kost, bijvoorbeeld 'ongeveer 30 minuten'.")
+    variant_van: Optional[Id] = Field(None, description="Id van het instrument waarvan dit een (verkorte) variant is.")
+    inleiding: Opmaak = Field(description="Inleiding: doel en opzet, voor wie het instrument afneemt.")
+    voorbereiding: list[Tekst] = Field(default_factory=list, description="Wat je vooraf regelt.")
+    richtlijnen: list[Richtlijn] = Field(default_factory=list, description="Richtlijnen voor wie het instrument afneemt.")
+    richtlijnen_uit: Optional[Id] = Field(None, description="Neem de richtlijnen over uit een ander instrument (id).")
+    kopvelden: list[Kopveld] = Field(
+        default_factory=lambda: ["naam-leerkracht", "initialen-kind", "datum", "groep", "bijeenkomst"],
+        description="Invulvelden bovenaan het formulier. Noteer van het kind alleen de initialen, nooit de volledige naam.")
+    secties: list[Sectie] = Field(min_length=1, description="De secties met vragen, stappen en tips.")
+    afsluiting: Optional[Opmaak] = Field(None, description="Tekst na de laatste sectie.")
+    vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden waar dit instrument mee werkt.")
+    bron: Bron = bron_field()
+
+
+# --- research ------------------------------------------------------------------------------------
+
+class Onderzoeksvraag(Model):
+    nummer: int = Field(ge=1, le=9, description="Nummer van de onderzoeksvraag.")
+    vraag: Tekst = Field(description="De onderzoeksvraag zoals in het rapport.")
+    bevindingen: Opmaak = Field(description="De belangrijkste bevindingen, in eigen woorden.")
+    pagina: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_.-]+\.md$")]] = Field(
+        None, description="Pagina van de site met de uitwerking, bijvoorbeeld 'contexten/index.md'.")
+    bron: Bron = bron_field()
+
+
+class Categorie(Model):
+    naam: Tekst = Field(description="Naam van de normcategorie, bijvoorbeeld 'zeer laag'.")
+    van: int = Field(ge=0, le=99, description="Laagste normscore in deze categorie.")
+    tot: int = Field(ge=0, le=99, description="Hoogste normscore in deze categorie.")
+
+
+class Dimensie(Model):
+    id: Id = Field(description="Korte naam, bijvoorbeeld 'nabijheid'.")
+    naam: Tekst = Field(description="Naam van de dimensie.")
+    uitleg: Opmaak = Field(description="Wat de dimensie meet (beschrijving, geen items uit de vragenlijst).")
+    categorieen: list[Categorie] = Field(min_length=1, description="De normcategorieën zoals het rapport ze geeft.")
+    voor: list[int] = Field(min_length=1, description="Normscores bij de voormeting, per kind.")
+    na: list[int] = Field(min_length=1, description="Normscores bij de nameting, per kind (zelfde volgorde).")
+    bron: Bron = bron_field()
+
+
+class Meting(Model):
+    naam: Tekst = Field(description="Naam van de vragenlijst.")
+    uitleg: Opmaak = Field(description="Wat de vragenlijst meet en hoe (beschrijving, geen items: de lijst is auteursrechtelijk beschermd).")
+    compleet: Tekst = Field(description="Hoeveel metingen compleet waren, bijvoorbeeld '16 van de 34'.")
+    bron: Bron = bron_field()
+
+
+class Lws(Meting):
+    niveaus: list[Tekst] = Field(min_length=2, description="De niveaus van de schaal, van laag naar hoog.")
+    voor: list[int] = Field(min_length=1, description="Niveau bij de voormeting, per kind.")
+    na: list[int] = Field(min_length=1, description="Niveau bij de nameting, per kind.")
+
+
+class Llrv(Meting):
+    dimensies: list[Dimensie] = Field(min_length=1, description="De drie dimensies met hun normscores.")
+
+
+class Rij(Model):
+    label: Tekst = Field(description="Rijnaam.")
+    waarden: list[int] = Field(min_length=1, description="Getallen in deze rij.")
+
+
+class Tabel(Model):
+    titel: Tekst = Field(description="Titel van de tabel.")
+    kolommen: list[Tekst] = Field(min_length=1, description="Kolomkoppen (na de rijnaam).")
+    rijen: list[Rij] = Field(min_length=1, description="De rijen.")
+    bron: Bron = bron_field()
+
+
+class Opzet(Model):
+    scholen: int = Field(ge=1, description="Aantal scholen.")
+    leerkrachten: int = Field(ge=1, description="Aantal leerkrachten.")
+    doelkinderen: int = Field(ge=1, description="Aantal doelkinderen.")
+    cycli: int = Field(ge=1, description="Aantal cycli.")
+    tekst: Opmaak = Field(description="De opzet van het onderzoek in eigen woorden.")
+    doelkinderen_tabel: Tabel = Field(description="Aantal doelkinderen per PLG en cyclus (Tabel 1).")
+    bron: Bron = bron_field()
+
+
+class Literatuur(Model):
+    verwijzing: Tekst = Field(description="De volledige verwijzing.")
+
+
+class Onderzoek(Model):
+    """content/onderzoek.yml: the research the method rests on."""
+
+    titel: Tekst = Field(description="Titel van het rapport.")
+    project: Tekst = Field(description="Projectnummer en call.")
+    jaar: int = Field(ge=2000, le=2100, description="Jaar van het rapport.")
+    citeer_als: Tekst = Field(description="Hoe je het rapport citeert.")
+    inleiding: Opmaak = Field(description="Waar het onderzoek over ging.")
+    onderzoeksvragen: list[Onderzoeksvraag] = Field(min_length=1, description="De onderzoeksvragen met bevindingen.")
+    opzet: Opzet = Field(description="De opzet van het onderzoek.")
+    llrv: Llrv = Field(description="De Leerling-Leerkracht Relatie Vragenlijst (beschrijving en normscores).")
+    lws: Lws = Field(description="De Leuvense Welbevindenschaal (beschrijving en niveaus).")
+    kanttekeningen: list[Tekst] = Field(min_length=1, description="Kanttekeningen bij de cijfers.")
+    literatuur: list[Literatuur] = Field(min_length=1, description="De belangrijkste studies waarop de aanpak rust.")
+
+
+# Where each kind of content lives. A directory holds one item per file; a file holds one object.
+DIRECTORIES: dict[str, type[Model]] = {
+    "content/vaardigheden": Vaardigheid,
+    "content/donts": Dont,
+    "content/contexten": Context,
+    "instruments": Instrument,
+}
+FILES: dict[str, type[Model]] = {
+    "content/editie.yml": Editie,
+    "content/start.yml": Start,
+    "content/organisatie.yml": Organisatie,
+    "content/relationele-behoeften.yml": RelationeleBehoeften,
+    "content/relatiewoorden.yml": Relatiewoorden,
+    "content/plg.yml": Traject,
+    "content/onderzoek.yml": Onderzoek,
+}
+SCHEMA_NAMES: dict[type[Model], str] = {
+    Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
+    Editie: "editie", Start: "start", Organisatie: "organisatie",
+    RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
+    Traject: "plg", Onderzoek: "onderzoek",
+}

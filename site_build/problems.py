@@ -1,0 +1,52 @@
+"""Problems: the one shape every stage uses to report what is wrong with the content, in Dutch."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing a trainer must fix, with where it stands."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content is invalid; carries every problem found in the run."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} probleem/problemen in de inhoud")
+
+
+def did_you_mean(value: object, options: Iterable[str]) -> str:
+    """A Dutch 'bedoel je …?' suffix for the closest option, or an empty string."""
+    if not isinstance(value, str):
+        return ""
+    options = list(options)
+    lowered = {o.lower(): o for o in options}
+    match = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    if not match:
+        # 'spiegel' should still find 'spiegelen': a prefix is a strong hint too.
+        starts = [o for o in options if o.lower().startswith(value.lower()) and len(value) >= 4]
+        if len(starts) == 1:
+            return f"; bedoel je '{starts[0]}'?"
+        return ""
+    return f"; bedoel je '{lowered[match[0]]}'?"
+
+
+def one_of(options: Iterable[str], limit: int = 12) -> str:
+    options = sorted(options)
+    shown = ", ".join(f"'{o}'" for o in options[:limit])
+    if len(options) > limit:
+        shown += f" (en {len(options) - limit} meer)"
+    return shown

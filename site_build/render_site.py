@@ -1,0 +1,149 @@
+"""Site rendering: writes every page of the site as Markdown (from the content, through the Jinja
+templates in macros/) plus the assets and a small config file for MkDocs. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import models as m
+from . import pages
+from .charts import bar_chart, category_counts
+from .text import bron_label, is_research, md_inline, prose, prose_inline, relative_url
+from .validate import Content
+
+SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hook
+
+
+def environment(root: Path) -> Environment:
+    """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
+    env = Environment(
+        loader=FileSystemLoader(str(root / "macros")),
+        undefined=StrictUndefined,
+        # .md.j2 templates produce Markdown with HTML blocks: HTML-escaping is right for both.
+        autoescape=select_autoescape(enabled_extensions=("html", "j2", "md"), default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # '{#' starts Markdown heading ids ('## Titel {#id}'), so Jinja comments use '{## ... ##}'.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        prose=prose,
+        prose_inline=prose_inline,
+        md=md_inline,
+        bron=bron_label,
+        rol=lambda r: m.ROL_LABELS.get(r, r),
+        count_in=lambda value, values: sum(1 for v in values if v == value),
+    )
+    env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
+    return env
+
+
+class SiteRenderer:
+    def __init__(self, content: Content, trainer: bool = False):
+        self.content = content
+        self.trainer = trainer
+        self.env = environment(content.root)
+
+    def _context(self, page: str, **extra: Any) -> dict[str, Any]:
+        c = self.content
+
+        def url(target: str) -> str:
+            return relative_url(page, target)
+
+        return dict(
+            c=c, editie=c.editie, page=page, url=url, trainer=self.trainer,
+            skill_page=pages.skill_page, instrument_page=pages.instrument_page,
+            meeting_page=pages.meeting_page, cycle_page=pages.cycle_page,
+            **extra,
+        )
+
+    def render(self, template: str, page: str, **extra: Any) -> str:
+        return self.env.get_template(template).render(self._context(page, **extra))
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: path -> Markdown text."""
+        c = self.content
+        out: dict[str, str] = {
+            "index.md": self.render("site/home.md.j2", "index.md"),
+            "methode/relationele-behoeften.md": self.render("site/behoeften.md.j2", "methode/relationele-behoeften.md"),
+            "methode/relatiewoorden.md": self.render("site/woorden.md.j2", "methode/relatiewoorden.md"),
+            "vaardigheden/index.md": self.render("site/vaardigheden.md.j2", "vaardigheden/index.md"),
+            "donts/index.md": self.render("site/donts.md.j2", "donts/index.md"),
+            "contexten/index.md": self.render("site/contexten.md.j2", "contexten/index.md"),
+            "contexten/organisatie.md": self.render("site/organisatie.md.j2", "contexten/organisatie.md"),
+            "plg/index.md": self.render("site/plg.md.j2", "plg/index.md"),
+            "instrumenten/index.md": self.render("site/instrumenten.md.j2", "instrumenten/index.md"),
+            "onderzoek/index.md": self.render("site/onderzoek.md.j2", "onderzoek/index.md"),
+            "trainers/bronnen.md": self.render("site/bronnen.md.j2", "trainers/bronnen.md"),
+        }
+        for v in c.vaardigheden:
+            path = pages.skill_page(v.id)
+            out[path] = self.render("site/vaardigheid.md.j2", path, v=v)
+        for cyclus in c.plg.cycli:
+            path = pages.cycle_page(cyclus.id)
+            out[path] = self.render("site/cyclus.md.j2", path, cyclus=cyclus)
+            for i, b in enumerate(cyclus.bijeenkomsten):
+                path = pages.meeting_page(b.id)
+                prev = cyclus.bijeenkomsten[i - 1] if i > 0 else None
+                nxt = cyclus.bijeenkomsten[i + 1] if i + 1 < len(cyclus.bijeenkomsten) else None
+                out[path] = self.render("site/bijeenkomst.md.j2", path, cyclus=cyclus, b=b, prev=prev, next=nxt)
+        for inst in c.instrumenten:
+            path = pages.instrument_page(inst.id)
+            out[path] = self.render("site/instrument.md.j2", path, inst=inst,
+                                    secties=c.secties(inst), richtlijnen=c.richtlijnen(inst))
+        return out
+
+    def site_config(self) -> dict[str, Any]:
+        e = self.content.editie
+        return {
+            "site_name": e.site_naam,
+            "nav": pages.nav(self.content),
+            "copyright": f"{e.organisatie} · {e.editie}, versie {e.versie} · inhoud {e.licentie.inhoud}, code {e.licentie.code}",
+            "editie": e.model_dump(),
+            "trainer": self.trainer,
+        }
+
+    def editie_css(self) -> str:
+        k = self.content.editie.kleuren
+        return (":root {\n"
+                f"  --p2g-primair: {k.primair};\n  --p2g-accent: {k.accent};\n"
+                f"  --md-primary-fg-color: {k.primair};\n  --md-primary-fg-color--dark: {k.primair};\n"
+                f"  --md-accent-fg-color: {k.accent};\n  --md-typeset-a-color: {k.accent};\n"
+                "}\n")
+
+
+def write_docs(content: Content, docs: Path, trainer: bool = False) -> dict[str, Any]:
+    """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet)."""
+    renderer = SiteRenderer(content, trainer=trainer)
+    generated = renderer.pages()
+    prose_dir = content.root / pages.PROSE_DIR
+    if prose_dir.is_dir():
+        shutil.copytree(prose_dir, docs, dirs_exist_ok=False)
+    else:
+        docs.mkdir(parents=True)
+    for rel, text in generated.items():
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    assets = docs / "assets"
+    assets.mkdir(exist_ok=True)
+    shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")
+    (assets / "editie.css").write_text(renderer.editie_css(), encoding="utf-8")
+    if content.editie.logo:
+        shutil.copy2(content.root / "content" / content.editie.logo, assets / Path(content.editie.logo).name)
+    config = renderer.site_config()
+    (docs.parent / SITE_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    return config
+
+
+def render_string(template: str, root: Path, **context: Any) -> Markup:
+    """Render one template alone (for tests of the macros)."""
+    return Markup(environment(root).get_template(template).render(**context))

@@ -1,0 +1,108 @@
+"""Text rendering shared by site and print: the safe Markdown subset, escaping and provenance labels."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+_SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|\.{0,2}/|[a-z0-9_-]+[a-z0-9_./-]*(\.md|\.html|/)?(#[\w-]*)?$)", re.I)
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop images and unsafe link targets; turn relative '.md' links into the built '.html' pages."""
+
+    def run(self, root: Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            if not _SAFE_SCHEME.match(href) or href.lower().startswith(("javascript:", "data:", "vbscript:")):
+                a.attrib.pop("href", None)
+                continue
+            if not href.startswith(("http:", "https:", "mailto:", "#")):
+                a.set("href", re.sub(r"\.md(#|$)", r".html\1", href))
+            elif href.startswith(("http:", "https:")):
+                a.set("rel", "noopener")
+
+
+class _Extension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_SafeLinks(md), "p2g_safe_links", 1)
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", _Extension()], output_format="html")
+
+
+_MD = _markdown()
+
+
+def prose(text: str | None) -> Markup:
+    """The documented Markdown subset of 'Opmaak' fields: HTML is escaped first, so it shows as text."""
+    if not text:
+        return Markup("")
+    _MD.reset()
+    rendered = _MD.convert(html.escape(text, quote=False))
+    # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
+    return Markup(re.sub(r"\n\s*\n", "\n", rendered))
+
+
+def prose_inline(text: str | None) -> Markup:
+    """Like prose, without the surrounding paragraph (for one-line fields shown inline)."""
+    rendered = str(prose(text))
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=])")
+
+
+def md_inline(text: object) -> Markup:
+    """Plain text placed where Markdown is parsed (headings): HTML-escaped and Markdown-escaped."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
+
+
+BRON_LABELS = {
+    "Samenvatting": "rapport, samenvatting",
+    "P2G-materialen": "oorspronkelijke P2G-materialen (Erasmus+)",
+    "toevoeging": "toevoeging van deze site (geen onderzoeksresultaat)",
+}
+
+
+def bron_parts(bron: str) -> list[str]:
+    return [p.strip() for p in bron.split(";") if p.strip()]
+
+
+def bron_label(bron: str) -> str:
+    """'§2.3.1; toevoeging' -> 'rapport §2.3.1 · toevoeging van deze site (geen onderzoeksresultaat)'."""
+    labels = []
+    for part in bron_parts(bron):
+        if part.startswith("§"):
+            labels.append(f"rapport {part}")
+        elif part.startswith(("Tabel", "Bijlage")):
+            labels.append(f"rapport, {part.lower()}")
+        else:
+            labels.append(BRON_LABELS.get(part, part))
+    return " · ".join(labels)
+
+
+def is_research(bron: str) -> bool:
+    return any(p not in ("toevoeging", "P2G-materialen") for p in bron_parts(bron))
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """Link between generated pages as built with use_directory_urls: false (x.md -> x.html)."""
+    target, _, anchor = to_page.partition("#")
+    target = re.sub(r"\.md$", ".html", target)
+    here = posixpath.dirname(from_page)
+    rel = posixpath.relpath(target, here or ".")
+    return rel + (f"#{anchor}" if anchor else "")
