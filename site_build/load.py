@@ -103,6 +103,9 @@ class _Builder:
             raise _Bad(node, "het bestand is te groot of bevat te veel verwijzingen (&/*); "
                              "schrijf de tekst gewoon uit in plaats van met ankers te werken")
         self.loaded.positions[loc] = _pos(node)
+        if isinstance(node, yaml.SequenceNode) and node.tag != "tag:yaml.org,2002:seq" or \
+                isinstance(node, yaml.MappingNode) and node.tag != "tag:yaml.org,2002:map":
+            raise _Bad(node, f"de YAML-tag '{node.tag}' wordt niet ondersteund; haal de tag (het woord met '!') weg")
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -174,7 +177,8 @@ def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Loaded | None:
     except RecursionError:
         problems.append(Problem(rel, 1, 1, "het bestand is te diep genest; maak de structuur platter"))
         return None
-    documents = [d for d in documents if d is not None]
+    documents = [d for d in documents if d is not None
+                 and not (isinstance(d, yaml.ScalarNode) and d.value == "" and not d.style)]
     if not documents:
         problems.append(Problem(rel, 1, 1, "het bestand is leeg; vul het in (kijk naar een ander bestand "
                                            "in dezelfde map als voorbeeld) of verwijder het"))

@@ -260,8 +260,22 @@ def parse(loaded: Loaded, cls: type[m.Model], problems: list[Problem]) -> m.Mode
     try:
         return cls.model_validate(loaded.data)
     except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        # A misspelt field gives 'unknown field' and 'missing field' for one typo: report it once.
+        explained = set()
+        for err in errors:
+            if err["type"] == "extra_forbidden":
+                loc = _data_loc(loaded.data, tuple(err["loc"]))
+                parent = _model_at(cls, loc[:-1])
+                suggestion = did_you_mean(loc[-1], list(parent.model_fields) if parent else [])
+                if suggestion:
+                    explained.add((loc[:-1], suggestion.split("'")[1]))
         seen = set()
-        for err in exc.errors(include_url=False):
+        for err in errors:
+            if err["type"] == "missing":
+                loc = _data_loc(loaded.data, tuple(err["loc"]))
+                if (loc[:-1], loc[-1]) in explained:
+                    continue
             problem = _translate(err, cls, loaded)
             if problem not in seen:
                 seen.add(problem)
@@ -420,7 +434,7 @@ def check_references(content: Content, parsed: dict, collections: dict) -> list[
                     other = instruments[other_id]
                     target = next((s for s in other.secties if s.id == sectie_id), None)
                     if target is None:
-                        ref(sectie_id, {s.id for s in other.secties}, f"sectie van '{other_id}'", loaded,
+                        ref(sectie_id, {s.id for s in other.secties}, "sectie", loaded,
                             ("secties", si, "uit"), f"Kijk in instruments/{other_id}.yml welke secties er zijn.")
                     elif target.uit:
                         problems.append(Problem(loaded.rel, *loaded.where(("secties", si, "uit")),

@@ -1,0 +1,121 @@
+"""Whole builds through the real `mkdocs build --strict`: fixture sites that must build or must fail."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_build.build import build
+from site_build.problems import ContentError
+from conftest import REPO, make_project
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def test_minimal_site_builds_with_navigation_and_links(minimal):
+    result = build(minimal)
+    site = result.site
+    assert result.pages >= 15
+    home = read(site, "index.html")
+    assert '<html lang="nl"' in home
+    assert "<title>Start - Playing-2-gether in groep 1-4</title>" in home
+    for tab in ["Wat is Playing-2-gether", "Vaardigheden", "Don&#39;ts", "In groep 3 en 4", "Het PLG-traject",
+                "Instrumenten", "Voor trainers", "Onderzoek"]:
+        assert tab in home, tab
+    skill = read(site, "vaardigheden/spiegelen.html")
+    # a skill page links to the instruments and meetings that use it, derived from the data
+    assert '<a href="../instrumenten/interview-start.html">Interview START</a>' in skill
+    assert '<a href="../plg/c1-b1.html">1.1 Start</a>' in skill
+    instrument = read(site, "instrumenten/interview-start.html")
+    assert '<a href="../plg/c1-b1.html">bijeenkomst 1.1</a>' in instrument
+    assert '<a href="../vaardigheden/spiegelen.html">Spiegelen van het spel</a>' in instrument
+    meeting = read(site, "plg/c1-b2.html")
+    assert '<a href="../instrumenten/interview-slot.html"><strong>Interview SLOT</strong></a>' in meeting
+    # the SLOT interview shows the START core questions without them being written twice
+    assert "Met welke drie woorden zou jij de relatie met … typeren?" in read(site, "instrumenten/interview-slot.html")
+    # edition settings reach the footer
+    assert "Open editie, versie 2026.1" in home and "CC BY-SA 4.0" in home
+    # trainer notes stay out of the public build
+    assert "Iedereen kent de aanpak" not in read(site, "plg/c1-b1.html")
+    # Dutch search index
+    assert '"lang":["nl"]' in read(site, "search/search_index.json").replace(" ", "")
+
+
+def test_no_request_to_other_hosts_in_built_pages(minimal):
+    site = build(minimal).site
+    external = re.compile(r'(?:src|href)="(?:https?:)?//', re.I)
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)[^>]+>', html):
+            assert not external.search(match.group(0)), f"{page}: {match.group(0)}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_yaml_markup_appears_as_text(minimal):
+    path = minimal / "content/vaardigheden/spiegelen.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "kort: Doe na wat het kind doet.", "kort: \"Doe <script>alert('x')</script> na & <b onerror=x>\""),
+        encoding="utf-8")
+    site = build(minimal).site
+    html = read(site, "vaardigheden/spiegelen.html")
+    assert "<script>alert" not in html and "<b onerror" not in html
+    assert "Doe &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; na &amp; &lt;b onerror=x&gt;" in html
+
+
+def test_broken_content_leaves_previous_site_intact(minimal):
+    site = build(minimal).site
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    path = minimal / "instruments/interview-start.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("soort: interview", "soort: gesprek"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        build(minimal)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list((minimal / "build").glob("bouw-*")), "scratch folder left behind"
+
+
+def test_template_error_leaves_previous_site_intact(minimal):
+    site = build(minimal).site
+    marker = (site / "index.html").read_bytes()
+    (minimal / "macros/site/instrument.md.j2").write_text("{{ bestaat_niet }}", encoding="utf-8")
+    with pytest.raises(Exception):
+        build(minimal)
+    assert (site / "index.html").read_bytes() == marker
+
+
+def test_mkdocs_warning_fails_the_build(minimal):
+    (minimal / "content/paginas").mkdir(parents=True)
+    (minimal / "content/paginas/extra.md").write_text("# Extra\n\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build(minimal)
+    assert any("bestaat-niet.md" in p.message for p in caught.value.problems)
+    assert not (minimal / "site").exists()
+
+
+def test_cli_reports_dutch_errors_without_traceback(minimal):
+    path = minimal / "content/donts/niet-prijzen.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kern: true", "kern: nee"), encoding="utf-8")
+    for command in ("validate", "build"):
+        run = subprocess.run([sys.executable, "-m", "site_build.cli", "--map", str(minimal), command],
+                             capture_output=True, text=True, cwd=REPO)
+        assert run.returncode == 1
+        assert "Traceback" not in run.stderr + run.stdout
+        assert "content/donts/niet-prijzen.yml:4:7: 'kern' moet true of false zijn (kreeg de tekst 'nee')" in run.stderr
+        assert "1 probleem gevonden" in run.stderr
+    assert not (minimal / "site").exists()
+
+
+def test_real_content_builds(real):
+    result = build(real)
+    site = result.site
+    skill_pages = sorted(p.name for p in (site / "vaardigheden").glob("*.html"))
+    assert skill_pages == ["emoties-benoemen.html", "index.html", "inspelen-op-behoeften.html", "observeren.html",
+                           "spiegelen.html", "verwoorden.html"]
+    assert len(list((site / "instrumenten").glob("*.html"))) == 13
+    assert len(list((site / "plg").glob("c?-b?.html"))) == 10

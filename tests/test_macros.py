@@ -1,0 +1,83 @@
+"""Templates and text helpers alone, against small data: escaping, the Markdown subset, provenance."""
+
+from __future__ import annotations
+
+from site_build import models as m
+from site_build.render_site import environment
+from site_build.text import bron_label, prose, relative_url
+from conftest import REPO
+
+
+def render_macro(name: str, *args, **context):
+    env = environment(REPO)
+    template = env.from_string('{% import "components.j2" as k with context %}{{ k.' + name + '(*args) }}')
+    defaults = dict(url=lambda p: relative_url("x/y.md", p), skill_page=lambda i: f"vaardigheden/{i}.md")
+    defaults.update(context)
+    return template.render(args=args, **defaults)
+
+
+def test_bron_macro_marks_additions():
+    assert render_macro("bron", "§2.3.1") == (
+        '<p class="p2g-bron"><span class="p2g-bron__label">Bron:</span> rapport §2.3.1</p>')
+    assert render_macro("bron", "toevoeging") == (
+        '<p class="p2g-bron p2g-bron--toevoeging"><span class="p2g-bron__label">Bron:</span> '
+        'toevoeging van deze site (geen onderzoeksresultaat)</p>')
+
+
+def test_bron_labels():
+    assert bron_label("§3.1.4; Bijlage 2; P2G-materialen") == (
+        "rapport §3.1.4 · rapport, bijlage 2 · oorspronkelijke P2G-materialen (Erasmus+)")
+
+
+def test_question_macro_escapes_yaml_text():
+    q = m.Vraag(id="v", tekst="Wat <script>alert(1)</script> zie je?", doorvragen=["<img src=x onerror=alert(1)>"],
+                optioneel=True, wie="meekijkers", antwoord=m.Antwoord(vorm="lijnen", regels=3), bron="§2.3.2")
+    html = render_macro("vraag", q, 1)
+    assert "<script>" not in html and "<img" not in html
+    assert "Wat &lt;script&gt;alert(1)&lt;/script&gt; zie je?" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<span class="p2g-label">naar keuze</span>' in html
+    assert '<span class="p2g-label p2g-label--wie">meekijkers</span>' in html
+    assert "3 regels ruimte" in html
+
+
+def test_example_macro():
+    v = m.Voorbeeld(situatie="Thomas hangt een bal in de boom.", woorden=["Ik hang er ook een."],
+                    doen="Je hangt een bal vlak bij de zijne.", bron="Samenvatting")
+    html = render_macro("voorbeeld", v)
+    assert "<q>Ik hang er ook een.</q>" in html
+    assert "<strong>Wat je doet:</strong> Je hangt een bal vlak bij de zijne." in html
+    assert "rapport, samenvatting" in html
+
+
+def test_prose_subset_escapes_html_and_drops_bad_links():
+    html = str(prose("Een **vet** woord <b>niet vet</b> en [klik](javascript:alert(1)) en [pagina](../x/y.md#a)\n\n"
+                     "- een\n- twee\n\n![plaatje](http://voorbeeld.nl/a.png)"))
+    assert "<strong>vet</strong>" in html
+    assert "&lt;b&gt;niet vet&lt;/b&gt;" in html
+    assert "javascript" not in html and "<a>klik</a>" in html
+    assert '<a href="../x/y.html#a">pagina</a>' in html
+    assert "<ul>" in html and "<li>een</li>" in html
+    assert "<img" not in html
+    assert "\n\n" not in html  # raw HTML blocks in Markdown must not contain blank lines
+
+
+def test_relative_urls():
+    assert relative_url("vaardigheden/spiegelen.md", "instrumenten/x.md") == "../instrumenten/x.html"
+    assert relative_url("index.md", "plg/c1-b1.md#onderdelen") == "plg/c1-b1.html#onderdelen"
+    assert relative_url("plg/c1-b1.md", "plg/c1-b2.md") == "c1-b2.html"
+
+
+def test_undefined_variable_fails_loudly():
+    import jinja2
+    import pytest
+
+    env = environment(REPO)
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ bestaat_niet }}").render()
+
+
+def test_autoescape_on_for_markdown_templates():
+    env = environment(REPO)
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    assert env.get_template("site/vaardigheden.md.j2").environment.autoescape("site/vaardigheden.md.j2")
