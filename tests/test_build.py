@@ -25,7 +25,7 @@ def test_minimal_site_builds_with_navigation_and_links(minimal):
     home = read(site, "index.html")
     assert '<html lang="nl"' in home
     assert "<title>Start - Playing-2-gether in groep 1-4</title>" in home
-    for tab in ["Wat is Playing-2-gether", "Vaardigheden", "Don&#39;ts", "In groep 3 en 4", "Het PLG-traject",
+    for tab in ["Wat is Playing-2-gether", "Vaardigheden", "Don'ts", "In groep 3 en 4", "Het PLG-traject",
                 "Instrumenten", "Voor trainers", "Onderzoek"]:
         assert tab in home, tab
     skill = read(site, "vaardigheden/spiegelen.html")
