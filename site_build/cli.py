@@ -49,7 +49,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import logging
+
     from .build import serve
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
 
     serve(_root(args), port=args.port)
     return 0
