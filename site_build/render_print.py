@@ -1,0 +1,174 @@
+"""Print rendering: turns instruments into A4 PDF forms (blank and fillable) with WeasyPrint, through the
+print templates in macros/print/ and one print stylesheet. WeasyPrint is imported once per process; its font
+configuration and the parsed stylesheet are reused for every PDF."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from . import models as m
+from .render_site import environment
+from .validate import Content
+
+SOORT_LABELS = {
+    "interview": "interview", "schriftelijke-reflectie": "schriftelijke reflectie", "intervisie": "intervisie",
+    "plan": "plan", "oefening": "oefening", "observatie": "observatieformulier", "leidraad": "leidraad",
+    "monitoring": "monitoring", "brief": "brief",
+}
+
+
+def aanwijzing_titel(inst: m.Instrument) -> str:
+    if "interviewer" in inst.voor:
+        return "Voor de interviewer"
+    if inst.soort == "intervisie":
+        return "Voor wie de intervisie leidt"
+    if inst.soort == "brief":
+        return "Voor de school"
+    return "Aanwijzingen"
+
+
+class PrintError(Exception):
+    """A PDF could not be made (a WeasyPrint warning or a refused resource)."""
+
+
+def font_files() -> dict[str, Path]:
+    """The openly licensed font embedded in every PDF (Lato, SIL OFL), installed from PyPI by the set-up."""
+    import font_lato
+
+    base = Path(font_lato.__file__).parent / "files"
+    files = {"regular": base / "Lato-Regular.ttf", "bold": base / "Lato-Bold.ttf",
+             "italic": base / "Lato-Italic.ttf", "bolditalic": base / "Lato-BoldItalic.ttf"}
+    for path in files.values():
+        if not path.is_file():
+            raise PrintError(f"het lettertype {path.name} ontbreekt; voer 'make site' opnieuw uit")
+    return files
+
+
+class _WarningsAreErrors(logging.Handler):
+    """WeasyPrint only logs problems (a missing image, an unknown CSS property); we stop on them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def make_fetcher(allowed: list[Path]):
+    """A URL fetcher that reads only files inside the allowed folders and refuses everything else.
+
+    A plain exception in a fetcher only makes WeasyPrint log a warning and carry on; FatalURLFetchingError
+    stops the render, so no content can pull /etc/passwd or a remote URL into a PDF.
+    """
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    roots = [p.resolve() for p in allowed]
+
+    class ProjectFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            from urllib.parse import unquote, urlparse
+
+            parsed = urlparse(url)
+            if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+                raise FatalURLFetchingError(f"geweigerd: {url} (alleen bestanden uit het project)")
+            path = Path(unquote(parsed.path)).resolve()
+            if not any(path == r or r in path.parents for r in roots) or not path.is_file():
+                raise FatalURLFetchingError(f"geweigerd: {path} (buiten het project of bestaat niet)")
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": _mime(path)})
+
+    return ProjectFetcher()
+
+
+def _mime(path: Path) -> str:
+    return {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
+        path.suffix.lower(), "application/octet-stream")
+
+
+@dataclass
+class PdfJob:
+    name: str          # file name, e.g. 'reflectie-interview-start.pdf'
+    html: str
+    title: str
+
+
+class PrintRenderer:
+    """Renders print HTML from the content and PDFs from that HTML; one per process."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.root = content.root
+        self.env: Environment = environment(self.root)
+        self.env.globals.update(soort_label=lambda s: SOORT_LABELS.get(s, s), aanwijzing_titel=aanwijzing_titel)
+        self.fonts = font_files()
+        self._css = None
+        self._font_config = None
+
+    # --- HTML ---------------------------------------------------------------------------------
+    def _context(self, **extra: Any) -> dict[str, Any]:
+        return dict(c=self.content, editie=self.content.editie, **extra)
+
+    def stylesheet_text(self) -> str:
+        fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
+        return self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
+
+    def form_html(self, inst: m.Instrument, fillable: bool) -> str:
+        return self.env.get_template("print/formulier.html.j2").render(self._context(
+            inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst),
+            fillable=fillable))
+
+    def jobs(self) -> list[PdfJob]:
+        result = []
+        for inst in self.content.instrumenten:
+            result.append(PdfJob(f"{inst.id}.pdf", self.form_html(inst, False), inst.titel))
+            result.append(PdfJob(f"{inst.id}-invulbaar.pdf", self.form_html(inst, True), inst.titel))
+        return result
+
+    # --- PDF ----------------------------------------------------------------------------------
+    def _weasy(self):
+        if self._css is None:
+            from weasyprint import CSS
+            from weasyprint.text.fonts import FontConfiguration
+
+            self._font_config = FontConfiguration()
+            self._fetcher = make_fetcher([self.root, self.fonts["regular"].parent])
+            self._css = CSS(string=self.stylesheet_text(), font_config=self._font_config,
+                            url_fetcher=self._fetcher, base_url=str(self.root / "macros" / "print") + "/")
+        return self._css, self._font_config
+
+    def pdf_bytes(self, html: str, fillable: bool = False) -> bytes:
+        from weasyprint import HTML
+
+        css, font_config = self._weasy()
+        catcher = _WarningsAreErrors()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(catcher)
+        try:
+            document = HTML(string=html, base_url=str(self.root / "macros" / "print") + "/",
+                            url_fetcher=self._fetcher).render(
+                stylesheets=[css], font_config=font_config, pdf_forms=fillable, pdf_variant="pdf/ua-1",
+                pdf_tags=True)
+            data = document.write_pdf(pdf_forms=fillable, pdf_variant="pdf/ua-1", pdf_tags=True,
+                                      pdf_identifier=b"playing-2-gether")
+        except Exception as exc:  # WeasyPrint raises many kinds; the build needs one
+            raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
+        finally:
+            logger.removeHandler(catcher)
+        if catcher.messages:
+            raise PrintError("WeasyPrint meldde: " + "; ".join(catcher.messages))
+        return data
+
+
+def job_key(job: PdfJob, stylesheet: str) -> str:
+    """Content hash of everything one PDF depends on: its HTML (which carries the data) and the stylesheet."""
+    digest = hashlib.sha256()
+    for part in (job.html, stylesheet, job.name):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
