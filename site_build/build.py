@@ -21,8 +21,10 @@ class BuildResult:
     site: Path
     pages: int
 
+    pdfs: int = 0
+
     def __str__(self) -> str:
-        return f"Site gebouwd in {self.site} ({self.pages} pagina's)."
+        return f"Site gebouwd in {self.site}: {self.pages} pagina's en {self.pdfs} PDF's."
 
 
 class MkDocsFailed(ContentError):
@@ -45,12 +47,21 @@ def _sync_tree(src: Path, dst: Path) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
+def render_pdfs(content, root: Path, out: Path) -> list:
+    """All PDFs into ``out``; the cache in build/pdf-cache makes unchanged PDFs free."""
+    from .print_build import PrintBuild
+
+    return PrintBuild(content, root / "build" / "pdf-cache").run(out)
+
+
 def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
     """Validate and (re)write the docs folder in place; used by the MkDocs hook for `serve`."""
     content = load_content(root)
-    with tempfile.TemporaryDirectory(dir=docs.parent if docs.parent.exists() else None) as tmp:
+    (root / "build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=root / "build") as tmp:
         fresh = Path(tmp) / "docs"
-        write_docs(content, fresh, trainer=trainer)
+        downloads = render_pdfs(content, root, Path(tmp) / "pdf")
+        write_docs(content, fresh, trainer=trainer, downloads=downloads, pdf_dir=Path(tmp) / "pdf")
         _sync_tree(fresh, docs)
         shutil.copy2(Path(tmp) / SITE_CONFIG, docs.parent / SITE_CONFIG)
 
@@ -108,16 +119,17 @@ def build(root: Path, out: Path | None = None, trainer: bool = False) -> BuildRe
     scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
     try:
         docs = scratch / "docs"
-        write_docs(content, docs, trainer=trainer)
+        downloads = render_pdfs(content, root, scratch / "pdf")
+        write_docs(content, docs, trainer=trainer, downloads=downloads, pdf_dir=scratch / "pdf")
         site = scratch / "site"
         run_mkdocs(root, docs, site)
         pages = sum(1 for _ in site.rglob("*.html"))
         # keep a copy of the generated pages for `mkdocs serve` and for inspection
-        _sync_tree(docs, scratch_parent / "docs")
+        _sync_tree(docs, scratch_parent / "docs")  # also what `make bench` builds bare
         shutil.copy2(scratch / SITE_CONFIG, scratch_parent / SITE_CONFIG)
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)
-        return BuildResult(site=out, pages=pages)
+        return BuildResult(site=out, pages=pages, pdfs=len(downloads))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

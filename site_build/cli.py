@@ -48,6 +48,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .print_build import PrintBuild
+    from .validate import load_content
+
+    root = _root(args)
+    content = load_content(root)
+    known = {i.id for i in content.instrumenten}
+    unknown = [i for i in args.ids if i not in known]
+    if unknown:
+        from .problems import did_you_mean
+
+        for i in unknown:
+            print(f"instrument '{i}' bestaat niet{did_you_mean(i, known)}", file=sys.stderr)
+        return 1
+    out = Path(args.uit).resolve()
+    build = PrintBuild(content, root / "build" / "pdf-cache")
+    downloads = build.run_forms(out, args.ids or sorted(known))
+    for d in downloads:
+        print(f"{out / d.name}  ({d.pages} p., {max(1, round(d.size / 1024))} kB)")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
@@ -69,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     p_serve = sub.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000 terwijl je werkt")
     p_serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
     p_serve.set_defaults(func=cmd_serve)
+    p_pdf = sub.add_parser("pdf", help="maak de PDF's van gekozen instrumenten (of van alle) in een map")
+    p_pdf.add_argument("ids", nargs="*", metavar="ID", help="id van een instrument, bijvoorbeeld reflectie-interview-start")
+    p_pdf.add_argument("--uit", default="pdf", help="map voor de PDF's (standaard: pdf/)")
+    p_pdf.set_defaults(func=cmd_pdf)
     sub.add_parser("schema", help="maak schema/ en de pagina 'Velden' opnieuw uit de modellen").set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -80,6 +106,19 @@ def main(argv: list[str] | None = None) -> int:
         return _report(error)
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a failed PDF or template: a plain message, never a traceback
+        import jinja2
+
+        from .render_print import PrintError
+
+        if isinstance(error, PrintError):
+            print(f"Fout bij het maken van een PDF: {error}\nEr is niets overschreven.", file=sys.stderr)
+            return 1
+        if isinstance(error, jinja2.TemplateError):
+            where = f"{getattr(error, 'filename', None) or 'sjabloon'}:{getattr(error, 'lineno', None) or 1}"
+            print(f"{where}: fout in een sjabloon (macros/): {error.message}\nEr is niets overschreven.", file=sys.stderr)
+            return 1
+        raise
 
 
 if __name__ == "__main__":

@@ -143,6 +143,7 @@ class DontVoorbeeld(Model):
     situatie: Tekst = Field(description="De situatie.")
     niet: Tekst = Field(description="Wat een leerkracht vaak zegt of doet (het sturende gedrag).")
     wel: Tekst = Field(description="Wat je in plaats daarvan kunt zeggen of doen.")
+    bron: Bron = bron_field()
 
 
 class Dont(Model):

@@ -78,7 +78,8 @@ def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
         "contexten": [("contexten/index.md", "Contexten naast vrij spel"),
                       ("contexten/organisatie.md", "Tijd en ruimte maken")],
         "plg": plg,
-        "instrumenten": [("instrumenten/index.md", "Overzicht")] + [(instrument_page(i.id), i.titel) for i in content.instrumenten],
+        "instrumenten": [("instrumenten/index.md", "Overzicht"), ("instrumenten/downloads.md", "Alle downloads")]
+                        + [(instrument_page(i.id), i.titel) for i in content.instrumenten],
         "trainers": [("trainers/bronnen.md", "Bronvermelding")],
         "onderzoek": [("onderzoek/index.md", "Het onderzoek")],
     }

@@ -130,6 +130,30 @@ class PrintRenderer:
             result.append(PdfJob(f"{inst.id}-invulbaar.pdf", self.form_html(inst, True), inst.titel))
         return result
 
+    def extra_jobs(self) -> list[PdfJob]:
+        """Covers of the meeting packs and the pocket cards (the map's front matter needs page counts)."""
+        c = self.content
+        result = [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
+                         "Zakkaarten: vijf vaardigheden en vier don'ts")]
+        return result
+
+    def cover_jobs(self, pages: dict[str, int]) -> list[PdfJob]:
+        c = self.content
+        result = []
+        for cyclus, b in c.bijeenkomsten():
+            if b.instrumenten:
+                html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages))
+                result.append(PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}"))
+        return result
+
+    def map_job(self, pages: dict[str, int], front_pages: int) -> PdfJob:
+        inhoud, start = [], front_pages + 1
+        for inst in self.content.instrumenten:
+            inhoud.append((inst, start))
+            start += pages[inst.id]
+        html = self.env.get_template("print/map.html.j2").render(self._context(inhoud=inhoud))
+        return PdfJob("map-voorwerk.pdf", html, "Complete map: alle formulieren")
+
     # --- PDF ----------------------------------------------------------------------------------
     def _weasy(self):
         if self._css is None:

@@ -42,14 +42,16 @@ def environment(root: Path) -> Environment:
         rol=lambda r: m.ROL_LABELS.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
     )
+    env.globals["kb"] = lambda size: f"{max(1, round(size / 1024))} kB"
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     return env
 
 
 class SiteRenderer:
-    def __init__(self, content: Content, trainer: bool = False):
+    def __init__(self, content: Content, trainer: bool = False, downloads: list | None = None):
         self.content = content
         self.trainer = trainer
+        self.downloads = {d.name: d for d in downloads or []}
         self.env = environment(content.root)
 
     def _context(self, page: str, **extra: Any) -> dict[str, Any]:
@@ -62,6 +64,7 @@ class SiteRenderer:
             c=c, editie=c.editie, page=page, url=url, trainer=self.trainer,
             skill_page=pages.skill_page, instrument_page=pages.instrument_page,
             meeting_page=pages.meeting_page, cycle_page=pages.cycle_page,
+            download=self.downloads.get, downloads=list(self.downloads.values()),
             **extra,
         )
 
@@ -83,6 +86,7 @@ class SiteRenderer:
             "instrumenten/index.md": self.render("site/instrumenten.md.j2", "instrumenten/index.md"),
             "onderzoek/index.md": self.render("site/onderzoek.md.j2", "onderzoek/index.md"),
             "trainers/bronnen.md": self.render("site/bronnen.md.j2", "trainers/bronnen.md"),
+            "instrumenten/downloads.md": self.render("site/downloads.md.j2", "instrumenten/downloads.md"),
         }
         for v in c.vaardigheden:
             path = pages.skill_page(v.id)
@@ -120,9 +124,11 @@ class SiteRenderer:
                 "}\n")
 
 
-def write_docs(content: Content, docs: Path, trainer: bool = False) -> dict[str, Any]:
-    """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet)."""
-    renderer = SiteRenderer(content, trainer=trainer)
+def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: list | None = None,
+               pdf_dir: Path | None = None) -> dict[str, Any]:
+    """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet), with the PDFs of
+    ``pdf_dir`` (described by ``downloads``) under docs/downloads/."""
+    renderer = SiteRenderer(content, trainer=trainer, downloads=downloads)
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
     if prose_dir.is_dir():
@@ -133,6 +139,11 @@ def write_docs(content: Content, docs: Path, trainer: bool = False) -> dict[str,
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    if pdf_dir is not None:
+        target = docs / "downloads"
+        target.mkdir(exist_ok=True)
+        for d in downloads or []:
+            shutil.copy2(pdf_dir / d.name, target / d.name)
     assets = docs / "assets"
     assets.mkdir(exist_ok=True)
     shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")
