@@ -61,10 +61,10 @@ def merge(parts: list[bytes], title: str, subject: str) -> bytes:
     for data in parts:
         reader = PdfReader(io.BytesIO(data))
         start = len(writer.pages)
-        writer.append(reader)
+        writer.append(reader, import_outline=False)
         part_title = reader.metadata.title if reader.metadata and reader.metadata.title else None
         if part_title:
-            writer.add_outline_item(part_title, start)
+            writer.add_outline_item(title=part_title, page_number=start)
     writer.add_metadata({"/Title": title, "/Subject": subject, "/Producer": "Playing-2-gether site (pypdf)"})
     writer._root_object[NameObject("/Lang")] = TextStringObject("nl")
     out = io.BytesIO()

@@ -182,6 +182,12 @@ class PrintRenderer:
                                       pdf_identifier=b"playing-2-gether")
         except Exception as exc:  # WeasyPrint raises many kinds; the build needs one
             raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
+        except BaseException as exc:  # FatalURLFetchingError is a BaseException so WeasyPrint cannot swallow it
+            from weasyprint.urls import FatalURLFetchingError
+
+            if isinstance(exc, FatalURLFetchingError):
+                raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
+            raise
         finally:
             logger.removeHandler(catcher)
         if catcher.messages:

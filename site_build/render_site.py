@@ -42,9 +42,18 @@ def environment(root: Path) -> Environment:
         rol=lambda r: m.ROL_LABELS.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
     )
+    env.filters["gemiddelde"] = mean_nl
     env.globals["kb"] = lambda size: f"{max(1, round(size / 1024))} kB"
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     return env
+
+
+def mean_nl(values: list[int]) -> str:
+    """Mean with two decimals, rounded half up as in the report's tables (10,625 -> 10,63), Dutch comma."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    mean = Decimal(sum(values)) / Decimal(len(values))
+    return str(mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", ",")
 
 
 class SiteRenderer:

@@ -1,0 +1,221 @@
+"""Printed forms: layout facts of real WeasyPrint PDFs (A4, pages, text, fonts, metadata, fields), not bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from site_build.build import build
+from site_build.print_build import PrintBuild
+from site_build.render_print import PrintError, PrintRenderer, make_fetcher
+from site_build.validate import load_content
+from conftest import REPO, make_project
+
+A4 = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("echt") / "project", REPO)
+    result = build(project)
+    return project, result.site, load_content(project)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return norm(" ".join(page.extract_text() or "" for page in reader.pages))
+
+
+def fonts_of(reader: PdfReader) -> list[tuple[str, bool]]:
+    found = []
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found.append((str(font.get("/BaseFont")), embedded))
+    return found
+
+
+def test_every_form_is_a4_with_text_fonts_and_metadata(real_site):
+    project, site, content = real_site
+    for inst in content.instrumenten:
+        for name in (f"{inst.id}.pdf", f"{inst.id}-invulbaar.pdf"):
+            reader = PdfReader(site / "downloads" / name)
+            assert 1 <= len(reader.pages) <= 20, f"{name}: {len(reader.pages)} pagina's"
+            for page in reader.pages:
+                box = page.mediabox
+                assert (round(float(box.width), 1), round(float(box.height), 1)) == (595.3, 841.9), name
+            text = pdf_text(reader)
+            for sectie in content.secties(inst):
+                for vraag in sectie.vragen:
+                    assert norm(vraag.tekst) in text, f"{name}: vraag '{vraag.tekst}' staat niet in de PDF"
+            fonts = fonts_of(reader)
+            assert fonts and all(embedded for _, embedded in fonts), f"{name}: {fonts}"
+            assert all("P2G" in font for font, _ in fonts), f"{name}: alleen het eigen lettertype, kreeg {fonts}"
+            assert reader.metadata.title == inst.titel
+            assert reader.metadata.subject == inst.kort
+            assert str(reader.trailer["/Root"]["/Lang"]) == "nl"
+            assert "/StructTreeRoot" in reader.trailer["/Root"], f"{name}: niet getagd"
+            assert f"versie {content.editie.versie}" in text and "pagina 1 van" in text
+
+
+def expected_fields(content, inst) -> set[str]:
+    fields = {f"kop-{v}" for v in inst.kopvelden}
+    for sectie in content.secties(inst):
+        for n in range(1, sectie.herhaal + 1):
+            for vraag in sectie.vragen:
+                base = f"{sectie.id}-{n}-{vraag.id}"
+                a = vraag.antwoord
+                if a.vorm in ("lijnen", "vak"):
+                    fields.add(base)
+                elif a.vorm == "woorden":
+                    fields |= {f"{base}-{i}" for i in range(1, a.regels + 1)}
+                elif a.vorm == "schaal":
+                    fields |= {f"{base}-{i}" for i in range(1, len(a.schaal) + 1)}
+                elif a.vorm == "ja-nee":
+                    fields |= {f"{base}-ja", f"{base}-nee"}
+    return fields
+
+
+def test_fillable_forms_have_a_field_for_every_answer(real_site):
+    project, site, content = real_site
+    total = 0
+    for inst in content.instrumenten:
+        fields = set((PdfReader(site / "downloads" / f"{inst.id}-invulbaar.pdf").get_fields() or {}).keys())
+        expected = expected_fields(content, inst)
+        assert fields == expected, inst.id
+        assert not PdfReader(site / "downloads" / f"{inst.id}.pdf").get_fields(), "de printversie heeft geen velden"
+        total += len(fields)
+    assert total > 300
+
+
+def test_blank_forms_stay_small(real_site):
+    project, site, content = real_site
+    for inst in content.instrumenten:
+        blank = (site / "downloads" / f"{inst.id}.pdf").stat().st_size
+        fillable = (site / "downloads" / f"{inst.id}-invulbaar.pdf").stat().st_size
+        assert blank < 120_000, f"{inst.id}: {blank} bytes"
+        assert blank < fillable
+
+
+def test_packs_contain_exactly_the_forms_of_their_meeting(real_site):
+    project, site, content = real_site
+    for cyclus, b in content.bijeenkomsten():
+        reader = PdfReader(site / "downloads" / f"pakket-{b.id}.pdf")
+        titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        assert titles == [f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"] + \
+            [content.instrument(i).titel for i in b.instrumenten]
+        assert str(reader.trailer["/Root"]["/Lang"]) == "nl"
+        expected_pages = 1 + sum(len(PdfReader(site / "downloads" / f"{i}.pdf").pages) for i in b.instrumenten)
+        assert len(reader.pages) == expected_pages
+
+
+def test_complete_map_has_cover_contents_and_all_forms(real_site):
+    project, site, content = real_site
+    reader = PdfReader(site / "downloads" / "complete-map.pdf")
+    first = norm(reader.pages[0].extract_text())
+    assert "Complete map" in first and content.editie.site_naam in first
+    contents = norm(reader.pages[1].extract_text())
+    page = len(reader.pages) - sum(len(PdfReader(site / "downloads" / f"{i.id}.pdf").pages) for i in content.instrumenten) + 1
+    for inst in content.instrumenten:
+        assert inst.titel in contents
+        # the page number in the contents is where the form really starts
+        assert inst.titel in norm(reader.pages[page - 1].extract_text()), inst.id
+        page += len(PdfReader(site / "downloads" / f"{inst.id}.pdf").pages)
+
+
+def test_pocket_cards(real_site):
+    project, site, content = real_site
+    reader = PdfReader(site / "downloads" / "zakkaarten.pdf")
+    text = pdf_text(reader)
+    for v in content.vaardigheden:
+        assert norm(v.naam) in text and norm(v.kort) in text
+    for d in content.donts:
+        assert (norm(d.naam) in text) == d.kern
+    assert len(reader.pages) == 2  # 9 cards, 8 on a sheet
+
+
+def test_site_links_the_pdfs(real_site):
+    project, site, content = real_site
+    page = (site / "instrumenten" / "reflectie-interview-start.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/reflectie-interview-start.pdf"' in page
+    assert 'href="../downloads/reflectie-interview-start-invulbaar.pdf"' in page
+    meeting = (site / "plg" / "c1-b2.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/pakket-c1-b2.pdf"' in meeting
+    listing = (site / "instrumenten" / "downloads.html").read_text(encoding="utf-8")
+    for pdf in (site / "downloads").glob("*.pdf"):
+        assert f'href="../downloads/{pdf.name}"' in listing
+
+
+def test_same_input_gives_identical_bytes(minimal):
+    content = load_content(minimal)
+    renderer = PrintRenderer(content)
+    job = renderer.jobs()[0]
+    assert renderer.pdf_bytes(job.html) == PrintRenderer(content).pdf_bytes(job.html)
+
+
+def test_weasyprint_warning_fails(minimal):
+    renderer = PrintRenderer(load_content(minimal))
+    html = '<html lang="nl"><title>x</title><body><p style="colour: red">x</p></body></html>'
+    with pytest.raises(PrintError, match="WeasyPrint meldde"):
+        renderer.pdf_bytes(html)
+
+
+@pytest.mark.parametrize("src", ["file:///etc/passwd", "http://example.org/x.png", "https://127.0.0.1/x.png"])
+def test_fetcher_refuses_files_outside_the_project_and_the_network(minimal, src):
+    renderer = PrintRenderer(load_content(minimal))
+    html = f'<html lang="nl"><title>x</title><body><img src="{src}" alt="x"></body></html>'
+    with pytest.raises(PrintError, match="geweigerd"):
+        renderer.pdf_bytes(html)
+
+
+def test_fetcher_reads_project_files(minimal):
+    fetcher = make_fetcher([minimal])
+    response = fetcher.fetch((minimal / "mkdocs.yml").as_uri())
+    assert response.status == 200
+
+
+def test_cache_rerenders_only_what_changed(minimal, tmp_path):
+    content = load_content(minimal)
+    cache = tmp_path / "cache"
+    first = PrintBuild(content, cache, workers=1)
+    first.run(tmp_path / "a")
+    assert "interview-start.pdf" in first.rendered
+    again = PrintBuild(load_content(minimal), cache, workers=1)
+    again.run(tmp_path / "b")
+    assert again.rendered == []
+    path = minimal / "instruments/interview-slot.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Wat is er veranderd?", "Wat is er anders?"), encoding="utf-8")
+    edited = PrintBuild(load_content(minimal), cache, workers=1)
+    edited.run(tmp_path / "c")
+    # the edited instrument, its packs and the complete map; not the other forms
+    # (the pack's cover and the map's contents only list titles and page counts, which did not change)
+    assert sorted(edited.rendered) == ["complete-map.pdf", "interview-slot-invulbaar.pdf", "interview-slot.pdf",
+                                       "pakket-c1-b2.pdf"]
+
+
+def test_cli_pdf_renders_chosen_forms(minimal, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "uit"
+    run = subprocess.run([sys.executable, "-m", "site_build.cli", "--map", str(minimal), "pdf", "interview-start",
+                          "--uit", str(out)], capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["interview-start-invulbaar.pdf", "interview-start.pdf"]
+    run = subprocess.run([sys.executable, "-m", "site_build.cli", "--map", str(minimal), "pdf", "interview-strat"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 1
+    assert "instrument 'interview-strat' bestaat niet; bedoel je 'interview-start'?" in run.stderr
