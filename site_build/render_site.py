@@ -43,6 +43,7 @@ def environment(root: Path) -> Environment:
         count_in=lambda value, values: sum(1 for v in values if v == value),
     )
     env.filters["gemiddelde"] = mean_nl
+    env.filters["hoofdletter"] = lambda text: text[:1].upper() + text[1:]
     env.globals["kb"] = lambda size: f"{max(1, round(size / 1024))} kB"
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     return env

@@ -117,5 +117,5 @@ def test_real_content_builds(real):
     skill_pages = sorted(p.name for p in (site / "vaardigheden").glob("*.html"))
     assert skill_pages == ["emoties-benoemen.html", "index.html", "inspelen-op-behoeften.html", "observeren.html",
                            "spiegelen.html", "verwoorden.html"]
-    assert len(list((site / "instrumenten").glob("*.html"))) == 13
+    assert len(list((site / "instrumenten").glob("*.html"))) == 14  # 12 instruments, overview, downloads
     assert len(list((site / "plg").glob("c?-b?.html"))) == 10
