@@ -55,7 +55,8 @@ class Loaded:
             key = False
 
 
-class _Composer(yaml.SafeLoader):
+# The C parser (libyaml) when present: same nodes and marks, several times faster.
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Composer only: we never let PyYAML construct Python objects (no implicit types at all)."""
 
 

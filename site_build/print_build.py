@@ -46,10 +46,39 @@ def _render_job(job: PdfJob) -> bytes:
     return _RENDERER.pdf_bytes(job.html, fillable=job.name.endswith("-invulbaar.pdf"))
 
 
+_PAGES: dict[str, int] = {}
+
+
 def page_count(data: bytes) -> int:
+    """Pages of a PDF; remembered by content hash (parsing a 60-page PDF costs more than the build step)."""
+    import hashlib
+
     from pypdf import PdfReader
 
-    return len(PdfReader(io.BytesIO(data)).pages)
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _PAGES:
+        _PAGES[key] = len(PdfReader(io.BytesIO(data)).pages)
+    return _PAGES[key]
+
+
+def load_page_cache(cache: Path) -> None:
+    import json
+
+    path = cache / "paginas.json"
+    if path.is_file():
+        try:
+            _PAGES.update(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError:
+            pass
+
+
+def save_page_cache(cache: Path) -> None:
+    import json
+
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / "paginas.json.tmp"
+    tmp.write_text(json.dumps(_PAGES, sort_keys=True), encoding="utf-8")
+    tmp.replace(cache / "paginas.json")
 
 
 def merge(parts: list[bytes], title: str, subject: str) -> bytes:
@@ -134,6 +163,13 @@ class PrintBuild:
         return result
 
     def run(self, out: Path) -> list[Download]:
+        load_page_cache(self.cache)
+        try:
+            return self._run(out)
+        finally:
+            save_page_cache(self.cache)
+
+    def _run(self, out: Path) -> list[Download]:
         c = self.content
         r = self.renderer
         jobs = r.jobs() + r.extra_jobs()

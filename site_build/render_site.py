@@ -30,6 +30,7 @@ def environment(root: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build = one set of templates; skip a stat() per macro import
         # '{#' starts Markdown heading ids ('## Titel {#id}'), so Jinja comments use '{## ... ##}'.
         comment_start_string="{##",
         comment_end_string="##}",
