@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
 
-.PHONY: site test serve validate schema clean
+.PHONY: site test serve validate schema clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,3 +30,6 @@ schema: $(STAMP)
 
 clean:
 	rm -rf site build
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py

@@ -20,11 +20,57 @@ from .validate import load_content
 class BuildResult:
     site: Path
     pages: int
-
     pdfs: int = 0
+    up_to_date: bool = False
 
     def __str__(self) -> str:
+        if self.up_to_date:
+            return f"Niets veranderd sinds de vorige build: {self.site} is actueel ({self.pages} pagina's, {self.pdfs} PDF's)."
         return f"Site gebouwd in {self.site}: {self.pages} pagina's en {self.pdfs} PDF's."
+
+
+STATE = "laatste-bouw.json"
+_INPUTS = ("content", "instruments", "macros", "theme", "site_build")
+
+
+def fingerprint(root: Path, out: Path, trainer: bool) -> str:
+    """Hash of everything a build reads; equal fingerprints give an equal site (make-style up-to-date check)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in _INPUTS:
+        base = root / folder
+        if not base.exists():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in ("mkdocs.yml", "requirements.lock"):
+        if (root / name).is_file():
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes())
+    digest.update(f"{out}|{trainer}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    return digest.hexdigest()
+
+
+def _up_to_date(root: Path, out: Path, stamp: str) -> BuildResult | None:
+    import json
+
+    try:
+        state = json.loads((root / "build" / STATE).read_text(encoding="utf-8"))
+        index = out / "index.html"
+        if state["fingerprint"] == stamp and index.stat().st_mtime_ns == state["index_mtime"]:
+            return BuildResult(site=out, pages=state["pages"], pdfs=state["pdfs"], up_to_date=True)
+    except (OSError, ValueError, KeyError):
+        pass
+    return None
+
+
+def _remember(root: Path, result: BuildResult, stamp: str) -> None:
+    import json
+
+    state = {"fingerprint": stamp, "index_mtime": (result.site / "index.html").stat().st_mtime_ns,
+             "pages": result.pages, "pdfs": result.pdfs}
+    (root / "build" / STATE).write_text(json.dumps(state), encoding="utf-8")
 
 
 class MkDocsFailed(ContentError):
@@ -109,10 +155,18 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(root: Path, out: Path | None = None, trainer: bool = False) -> BuildResult:
-    """The whole build. Raises ContentError (with every problem) and leaves ``out`` untouched on failure."""
+def build(root: Path, out: Path | None = None, trainer: bool = False, force: bool = False) -> BuildResult:
+    """The whole build. Raises ContentError (with every problem) and leaves ``out`` untouched on failure.
+
+    When nothing the build reads has changed since the last build of ``out``, the site is left as it is.
+    """
     root = Path(root).resolve()
-    out = Path(out) if out else root / "site"
+    out = Path(out).resolve() if out else root / "site"
+    stamp = fingerprint(root, out, trainer)
+    if not force:
+        done = _up_to_date(root, out, stamp)
+        if done is not None:
+            return done
     content = load_content(root)
     scratch_parent = root / "build"
     scratch_parent.mkdir(exist_ok=True)
@@ -129,7 +183,9 @@ def build(root: Path, out: Path | None = None, trainer: bool = False) -> BuildRe
         shutil.copy2(scratch / SITE_CONFIG, scratch_parent / SITE_CONFIG)
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)
-        return BuildResult(site=out, pages=pages, pdfs=len(downloads))
+        result = BuildResult(site=out, pages=pages, pdfs=len(downloads))
+        _remember(root, result, stamp)
+        return result
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

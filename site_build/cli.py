@@ -43,7 +43,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    result = build(_root(args), trainer=getattr(args, "trainer", False))
+    result = build(_root(args), trainer=getattr(args, "trainer", False), force=args.opnieuw)
     print(result)
     return 0
 
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     sub.add_parser("validate", help="controleer alle inhoud en meld alle problemen").set_defaults(func=cmd_validate)
     p_build = sub.add_parser("build", help="controleer en bouw de site in site/")
+    p_build.add_argument("--opnieuw", action="store_true", help="bouw alles opnieuw, ook als er niets veranderd is")
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000 terwijl je werkt")
     p_serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")

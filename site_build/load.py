@@ -170,7 +170,12 @@ def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Loaded | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(rel, line, col, _explain_syntax(exc)))
+        char = ""
+        if mark is not None:
+            lines = text.splitlines()
+            if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+                char = lines[mark.line][mark.column]
+        problems.append(Problem(rel, line, col, _explain_syntax(exc, char)))
         return None
     except yaml.YAMLError as exc:  # e.g. reader errors on control characters
         problems.append(Problem(rel, 1, 1, f"het bestand is geen geldige YAML: {exc}"))
@@ -204,10 +209,13 @@ def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Loaded | None:
     return loaded
 
 
-def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
+def _explain_syntax(exc: yaml.MarkedYAMLError, char: str = "") -> str:
+    """A Dutch explanation for both the C (libyaml) and the pure-Python parser's wording."""
     problem = (exc.problem or "").strip()
+    if char == "\t":
+        return "YAML-fout: hier staat een tab; YAML werkt alleen met spaties. Vervang de tab door spaties"
     hints = {
-        "mapping values are not allowed here":
+        "mapping values are not allowed":
             "hier staat een dubbele punt die YAML niet verwacht. Staat er een ':' in een tekst? "
             "Zet de hele tekst dan tussen aanhalingstekens",
         "found character '\\t' that cannot start any token":
@@ -234,6 +242,6 @@ def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
             "Zet de tekst tussen aanhalingstekens",
     }
     for key, hint in hints.items():
-        if problem.startswith(key):
+        if key in problem:
             return f"YAML-fout: {hint}"
     return f"YAML-fout: {problem or exc}. Controleer de inspringing en zet teksten met ':' of '#' tussen aanhalingstekens"

@@ -1,0 +1,81 @@
+"""Benchmark of the build (`make bench`): prints the five figures of the print issue and their ratios.
+
+Uses only public tools (Python's perf_counter, subprocess, the project's own `p2g` and `mkdocs` commands).
+Each figure is the median of a few runs in a scratch copy of the project, so the repository is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("content", "instruments", "macros", "theme", "site_build"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env={**os.environ, **(env or {})}, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    p2g = [sys.executable, "-m", "site_build.cli"]
+    cold, bare, unchanged, edited = [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="p2g-bench-") as tmp:
+        project = copy_project(Path(tmp) / "project")
+        for run in range(RUNS):
+            shutil.rmtree(project / "build", ignore_errors=True)
+            shutil.rmtree(project / "site", ignore_errors=True)
+            cold.append(timed(p2g + ["build"], project))
+            bare.append(timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(Path(tmp) / "bare")], project,
+                              {"P2G_GENERATED": "1", "NO_MKDOCS_2_WARNING": "1"}))
+            unchanged.append(timed(p2g + ["build"], project))
+            path = project / "instruments" / "reflectie-interview-slot.yml"
+            path.write_text(path.read_text(encoding="utf-8").replace("\nkort: ", f"\nkort: (bewerking {run}) ", 1),
+                            encoding="utf-8")
+            edited.append(timed(p2g + ["build"], project))
+        # (e) median time per PDF, in one process (WeasyPrint set up once), every blank and fillable form
+        sys.path.insert(0, str(project))
+        from site_build.render_print import PrintRenderer
+        from site_build.validate import load_content
+
+        renderer = PrintRenderer(load_content(project))
+        per_pdf = []
+        for job in renderer.jobs():
+            start = time.perf_counter()
+            renderer.pdf_bytes(job.html, fillable=job.name.endswith("-invulbaar.pdf"))
+            per_pdf.append(time.perf_counter() - start)
+    a, b, c, d, e = (statistics.median(x) for x in (cold, bare, unchanged, edited, per_pdf[1:] or per_pdf))
+    print(f"Benchmark op {os.cpu_count()} kernen, mediaan van {RUNS} keer")
+    print(f"(a) koude volledige build            {a:6.2f} s")
+    print(f"(b) kale mkdocs build                {b:6.2f} s")
+    print(f"(c) opnieuw bouwen, niets veranderd  {c:6.2f} s")
+    print(f"(d) opnieuw na wijzigen instrument   {d:6.2f} s")
+    print(f"(e) mediane tijd per PDF             {e:6.3f} s  ({len(per_pdf)} PDF's)")
+    checks = [("a/b", a / b, 3.0), ("c/b", c / b, 1.2), ("d/a", d / a, 0.4)]
+    ok = True
+    for name, ratio, target in checks:
+        good = ratio <= target
+        ok &= good
+        print(f"{name} = {ratio:5.2f}   doel <= {target:.1f}   {'gehaald' if good else 'NIET gehaald'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
