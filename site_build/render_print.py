@@ -166,6 +166,10 @@ class PrintRenderer:
                             url_fetcher=self._fetcher, base_url=str(self.root / "macros" / "print") + "/")
         return self._css, self._font_config
 
+    def warm_up(self) -> None:
+        """Load fonts and parse the stylesheet now (before forking workers), with one tiny render."""
+        self.pdf_bytes('<html lang="nl"><title>-</title><body><p>Playing-2-gether <b>vet</b> <i>schuin</i></p></body></html>')
+
     def pdf_bytes(self, html: str, fillable: bool = False) -> bytes:
         from weasyprint import HTML
 
