@@ -17,6 +17,7 @@ site: $(STAMP)
 	$(BIN)/p2g build
 
 test: $(STAMP)
+	bash tools/systeem.sh
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

@@ -13,9 +13,13 @@ def _root(args: argparse.Namespace) -> Path:
     return Path(args.map).resolve()
 
 
-def _report(error: ContentError) -> int:
+def _report(error: ContentError, github: bool = False) -> int:
     for problem in error.problems:
         print(problem, file=sys.stderr)
+        if github:
+            # GitHub Actions turns these lines into annotations on the file and line of the change.
+            message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::error file={problem.path},line={problem.line},col={problem.col}::{message}")
     n = len(error.problems)
     print(f"\n{n} {'probleem' if n == 1 else 'problemen'} gevonden. Los ze op en probeer het opnieuw; "
           f"er is niets gebouwd of overschreven.", file=sys.stderr)
@@ -85,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="p2g", description="Playing-2-gether: site en formulieren uit YAML.")
     parser.add_argument("--map", default=".", help="map van het project (standaard: de huidige map)")
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
-    sub.add_parser("validate", help="controleer alle inhoud en meld alle problemen").set_defaults(func=cmd_validate)
+    p_validate = sub.add_parser("validate", help="controleer alle inhoud en meld alle problemen")
+    p_validate.add_argument("--github", action="store_true",
+                            help="meld problemen ook als GitHub-annotaties (::error file=...,line=...::...)")
+    p_validate.set_defaults(func=cmd_validate)
     p_build = sub.add_parser("build", help="controleer en bouw de site in site/")
     p_build.add_argument("--opnieuw", action="store_true", help="bouw alles opnieuw, ook als er niets veranderd is")
     p_build.set_defaults(func=cmd_build)
@@ -104,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ContentError as error:
-        return _report(error)
+        return _report(error, github=getattr(args, "github", False))
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a failed PDF or template: a plain message, never a traceback

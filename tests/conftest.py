@@ -32,3 +32,17 @@ def minimal(tmp_path: Path) -> Path:
 @pytest.fixture
 def real(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project", REPO)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real content, built once per test run: (project, site, content)."""
+    from site_build.build import build
+    from site_build.validate import load_content
+
+    project = make_project(tmp_path_factory.mktemp("echt") / "project", REPO)
+    result = build(project)
+    return project, result.site, load_content(project)
+
+
+ARTIFACTS = REPO / "test-artifacts"

@@ -119,3 +119,14 @@ def test_real_content_builds(real):
                            "spiegelen.html", "verwoorden.html"]
     assert len(list((site / "instrumenten").glob("*.html"))) == 14  # 12 instruments, overview, downloads
     assert len(list((site / "plg").glob("c?-b?.html"))) == 10
+
+
+def test_validate_github_annotations(minimal):
+    path = minimal / "content/donts/niet-prijzen.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kern: true", "kern: 50%"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "site_build.cli", "--map", str(minimal), "validate", "--github"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == [
+        "::error file=content/donts/niet-prijzen.yml,line=4,col=7::'kern' moet true of false zijn "
+        "(kreeg de tekst '50%25'). Schrijf true (ja) of false (nee), zonder aanhalingstekens"]

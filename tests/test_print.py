@@ -19,13 +19,6 @@ from conftest import REPO, make_project
 A4 = (595.28, 841.89)
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("echt") / "project", REPO)
-    result = build(project)
-    return project, result.site, load_content(project)
-
-
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
