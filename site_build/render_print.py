@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from . import models as m
 from .render_site import environment
+from .text import prose, prose_inline
 from .validate import Content
 
 SOORT_LABELS = {
@@ -31,6 +33,24 @@ def aanwijzing_titel(inst: m.Instrument) -> str:
     if inst.soort == "brief":
         return "Voor de school"
     return "Aanwijzingen"
+
+
+def print_links(html: Markup, site_url: str | None) -> Markup:
+    import re
+
+    def fix(match: "re.Match[str]") -> str:
+        href, inner = match.group(1), match.group(2)
+        if href.startswith(("http:", "https:", "mailto:")):
+            return match.group(0)
+        if site_url:
+            import posixpath
+
+            # print prose comes from instruments, whose site pages live in instrumenten/
+            path = posixpath.normpath(posixpath.join("instrumenten", href))
+            return f'<a href="{site_url.rstrip("/")}/{path}">{inner}</a>'
+        return inner
+
+    return Markup(re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html)))
 
 
 class PrintError(Exception):
@@ -106,6 +126,10 @@ class PrintRenderer:
         self.root = content.root
         self.env: Environment = environment(self.root)
         self.env.globals.update(soort_label=lambda s: SOORT_LABELS.get(s, s), aanwijzing_titel=aanwijzing_titel)
+        # On paper a link to another page of the site becomes an absolute web address when the edition has
+        # one, and plain text otherwise (never a file:// path of the machine that built it).
+        self.env.filters["prose"] = lambda text: print_links(prose(text), content.editie.url)
+        self.env.filters["prose_inline"] = lambda text: print_links(prose_inline(text), content.editie.url)
         self.fonts = font_files()
         self._css = None
         self._font_config = None

@@ -100,7 +100,7 @@ def velden_markdown() -> str:
     for cls, name in m.SCHEMA_NAMES.items():
         group: list[type[BaseModel]] = []
         _nested(cls, group)
-        lines += [f"## {where[cls]}", ""]
+        lines += [f"## `{where[cls]}`", ""]
         for model in group:
             if model in done:
                 continue

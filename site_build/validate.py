@@ -3,6 +3,7 @@ reports all problems of a run at once as ``path:line:col: message`` in plain Dut
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -313,10 +314,51 @@ def stray_files(root: Path) -> list[Problem]:
     return problems
 
 
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|<\s*[a-zA-Z]+\b")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def check_prose_pages(root: Path) -> list[Problem]:
+    """Hand-written pages are Markdown only: raw HTML (a script, an onerror=) is refused, with its place."""
+    from .load import read_text
+    from .pages import PROSE_DIR
+
+    problems: list[Problem] = []
+    base = root / PROSE_DIR
+    if not base.is_dir():
+        return problems
+    for path in sorted(base.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        if path.suffix != ".md":
+            problems.append(Problem(rel, 1, 1, "in content/paginas/ horen alleen Markdown-bestanden (.md); "
+                                               "hernoem of verwijder dit bestand"))
+            continue
+        text = read_text(path, rel, problems)
+        if text is None:
+            continue
+        fenced = False
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.lstrip().startswith("```"):
+                fenced = not fenced
+                continue
+            if fenced or line.startswith("    "):
+                continue
+            visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+            match = _HTML_TAG.search(visible)
+            if match:
+                problems.append(Problem(rel, number, match.start() + 1,
+                                        f"HTML ('{match.group(0)[:30]}') is niet toegestaan in pagina's; gebruik "
+                                        f"Markdown (**vet**, *schuin*, [tekst](pagina.md)). Bedoel je het teken '<' "
+                                        f"zelf, zet het dan tussen `backticks`"))
+    return problems
+
+
 def load_content(root: Path) -> Content:
     """Load and validate everything; raise ContentError with all problems, or return Content."""
     root = Path(root)
-    problems: list[Problem] = stray_files(root)
+    problems: list[Problem] = stray_files(root) + check_prose_pages(root)
     parsed: dict[str, tuple[m.Model, Loaded]] = {}
     collections: dict[str, list[tuple[m.Model, Loaded]]] = {d: [] for d in m.DIRECTORIES}
 
