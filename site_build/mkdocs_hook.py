@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,7 +29,22 @@ def on_config(config):
     config.nav = data["nav"]
     config.copyright = data["copyright"]
     config.extra["p2g"] = data
+    if data["editie"].get("url"):
+        config.site_url = data["editie"]["url"]
     return config
+
+
+_CDN = re.compile(r"https://unpkg\.com/[^\"'`)\s]*")
+
+
+def on_post_build(config):
+    """Material's bundle can fetch a polyfill and Mermaid from a public CDN. This site uses neither, and its
+    readers' browsers must never contact another host: point those loads at an empty inline script."""
+    for bundle in Path(config.site_dir, "assets", "javascripts").glob("bundle.*.js"):
+        text = bundle.read_text(encoding="utf-8")
+        cleaned = _CDN.sub("data:text/javascript,", text)
+        if cleaned != text:
+            bundle.write_text(cleaned, encoding="utf-8")
 
 
 def on_serve(server, config, builder):
