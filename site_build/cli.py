@@ -21,8 +21,8 @@ def _report(error: ContentError, github: bool = False) -> int:
             message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             print(f"::error file={problem.path},line={problem.line},col={problem.col}::{message}")
     n = len(error.problems)
-    print(f"\n{n} {'probleem' if n == 1 else 'problemen'} gevonden. Los ze op en probeer het opnieuw; "
-          f"er is niets gebouwd of overschreven.", file=sys.stderr)
+    print(f"\n{n} {'probleem' if n == 1 else 'problemen'} gevonden. Los {'het' if n == 1 else 'ze'} op en "
+          f"probeer het opnieuw; er is niets gebouwd of overschreven.", file=sys.stderr)
     return 1
 
 

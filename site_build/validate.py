@@ -386,6 +386,10 @@ def load_content(root: Path) -> Content:
                                         f"'id' is '{obj.id}' maar het bestand heet '{path.name}'; "
                                         f"maak ze gelijk (hernoem het bestand naar '{obj.id}.yml' of zet id op '{stem}')"))
 
+    # Checks between files run on everything that parsed, so one run reports as much as it can. Ids of files
+    # that exist but did not parse still count as known, so a broken file causes no false 'bestaat niet'.
+    known = {d: {o.id for o, _ in collections[d]} | _stems(root / d) for d in collections}
+    problems.extend(check_references(parsed, collections, known))
     if problems or len(parsed) != len(m.FILES):
         raise ContentError(problems)
 
@@ -408,10 +412,16 @@ def load_content(root: Path) -> Content:
         kind = directory.rsplit("/", 1)[-1]
         for obj, loaded in pairs:
             content.sources[f"{kind}:{obj.id}"] = loaded.rel
-    problems.extend(check_references(content, parsed, collections))
+    problems.extend(check_pages(content, parsed))
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _stems(directory: Path) -> set[str]:
+    if not directory.is_dir():
+        return set()
+    return {p.stem for p in directory.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml")}
 
 
 def _dupes(entries: list[tuple[str, Loaded, tuple]], what: str) -> list[Problem]:
@@ -428,11 +438,12 @@ def _dupes(entries: list[tuple[str, Loaded, tuple]], what: str) -> list[Problem]
     return problems
 
 
-def check_references(content: Content, parsed: dict, collections: dict) -> list[Problem]:
+def check_references(parsed: dict, collections: dict, known: dict) -> list[Problem]:
     """Checks between files: unique ids, and every reference resolving to something that exists."""
     problems: list[Problem] = []
-    skills = {v.id for v in content.vaardigheden}
-    instruments = {i.id: i for i in content.instrumenten}
+    skills = known["content/vaardigheden"]
+    instruments = {i.id: i for i, _ in collections["instruments"]}
+    instrument_ids = known["instruments"]
 
     def ref(value: str, options: set[str] | dict, what: str, loaded: Loaded, loc: tuple, hint: str) -> None:
         if value not in options:
@@ -460,19 +471,19 @@ def check_references(content: Content, parsed: dict, collections: dict) -> list[
         for i, s in enumerate(inst.vaardigheden):
             ref(s, skills, "vaardigheid", loaded, ("vaardigheden", i), skill_hint)
         if inst.variant_van:
-            ref(inst.variant_van, instruments, "instrument", loaded, ("variant_van",), instrument_hint)
+            ref(inst.variant_van, instrument_ids, "instrument", loaded, ("variant_van",), instrument_hint)
             if inst.variant_van == inst.id:
                 problems.append(Problem(loaded.rel, *loaded.where(("variant_van",)), "een instrument kan geen variant van zichzelf zijn"))
         if inst.richtlijnen_uit:
-            ref(inst.richtlijnen_uit, instruments, "instrument", loaded, ("richtlijnen_uit",), instrument_hint)
+            ref(inst.richtlijnen_uit, instrument_ids, "instrument", loaded, ("richtlijnen_uit",), instrument_hint)
         problems += _dupes([(s.id, loaded, ("secties", i, "id")) for i, s in enumerate(inst.secties)], "sectie-id")
         question_ids = []
         for si, sectie in enumerate(inst.secties):
             if sectie.uit:
                 other_id, sectie_id = sectie.uit.split("/")
-                if other_id not in instruments:
-                    ref(other_id, instruments, "instrument", loaded, ("secties", si, "uit"), instrument_hint)
-                else:
+                if other_id not in instrument_ids:
+                    ref(other_id, instrument_ids, "instrument", loaded, ("secties", si, "uit"), instrument_hint)
+                elif other_id in instruments:  # (a broken file's sections cannot be checked this run)
                     other = instruments[other_id]
                     target = next((s for s in other.secties if s.id == sectie_id), None)
                     if target is None:
@@ -489,42 +500,64 @@ def check_references(content: Content, parsed: dict, collections: dict) -> list[
                     ref(s, skills, "vaardigheid", loaded, ("secties", si, "vragen", qi, "vaardigheden", k), skill_hint)
         problems += _dupes(question_ids, "vraag-id")
 
-    plg, plg_loaded = parsed["content/plg.yml"]
-    meeting_ids = []
-    for ci, cyclus in enumerate(plg.cycli):
-        for bi, b in enumerate(cyclus.bijeenkomsten):
-            base = ("cycli", ci, "bijeenkomsten", bi)
-            meeting_ids.append((b.id, plg_loaded, base + ("id",)))
-            for k, inst_id in enumerate(b.instrumenten):
-                ref(inst_id, instruments, "instrument", plg_loaded, base + ("instrumenten", k), instrument_hint)
-            for k, s in enumerate(b.vaardigheden):
-                ref(s, skills, "vaardigheid", plg_loaded, base + ("vaardigheden", k), skill_hint)
-    problems += _dupes(meeting_ids, "bijeenkomst-id")
-    problems += _dupes([(c.id, plg_loaded, ("cycli", i, "id")) for i, c in enumerate(plg.cycli)], "cyclus-id")
-    problems += _dupes([(r.id, plg_loaded, ("rollen", i, "id")) for i, r in enumerate(plg.rollen)], "rol-id")
+    if "content/plg.yml" in parsed:
+        plg, plg_loaded = parsed["content/plg.yml"]
+        meeting_ids = []
+        for ci, cyclus in enumerate(plg.cycli):
+            for bi, b in enumerate(cyclus.bijeenkomsten):
+                base = ("cycli", ci, "bijeenkomsten", bi)
+                meeting_ids.append((b.id, plg_loaded, base + ("id",)))
+                for k, inst_id in enumerate(b.instrumenten):
+                    ref(inst_id, instrument_ids, "instrument", plg_loaded, base + ("instrumenten", k), instrument_hint)
+                for k, s in enumerate(b.vaardigheden):
+                    ref(s, skills, "vaardigheid", plg_loaded, base + ("vaardigheden", k), skill_hint)
+        problems += _dupes(meeting_ids, "bijeenkomst-id")
+        problems += _dupes([(c.id, plg_loaded, ("cycli", i, "id")) for i, c in enumerate(plg.cycli)], "cyclus-id")
+        problems += _dupes([(r.id, plg_loaded, ("rollen", i, "id")) for i, r in enumerate(plg.rollen)], "rol-id")
+    if "content/relationele-behoeften.yml" in parsed:
+        beh, beh_loaded = parsed["content/relationele-behoeften.yml"]
+        problems += _dupes([(b.id, beh_loaded, ("behoeften", i, "id")) for i, b in enumerate(beh.behoeften)],
+                           "behoefte-id")
+    if "content/organisatie.yml" in parsed:
+        org, org_loaded = parsed["content/organisatie.yml"]
+        problems += _dupes([(t.id, org_loaded, ("tips", i, "id")) for i, t in enumerate(org.tips)], "tip-id")
+    if "content/relatiewoorden.yml" in parsed:
+        words, words_loaded = parsed["content/relatiewoorden.yml"]
+        problems += _dupes([(w.woord.lower(), words_loaded, ("woorden", i, "woord"))
+                            for i, w in enumerate(words.woorden)], "woord")
+    if "content/onderzoek.yml" in parsed:
+        onderzoek, o_loaded = parsed["content/onderzoek.yml"]
+        for di, dim in enumerate(onderzoek.llrv.dimensies):
+            if len(dim.voor) != len(dim.na):
+                problems.append(Problem(o_loaded.rel, *o_loaded.where(("llrv", "dimensies", di, "na")),
+                                        f"'na' heeft {len(dim.na)} scores maar 'voor' heeft er {len(dim.voor)}; "
+                                        f"elk kind heeft een voor- en een nameting"))
+        if len(onderzoek.lws.voor) != len(onderzoek.lws.na):
+            problems.append(Problem(o_loaded.rel, *o_loaded.where(("lws", "na")),
+                                    f"'na' heeft {len(onderzoek.lws.na)} scores maar 'voor' heeft er "
+                                    f"{len(onderzoek.lws.voor)}"))
+    if "content/editie.yml" in parsed:
+        editie, e_loaded = parsed["content/editie.yml"]
+        root = Path(e_loaded.path).parent.parent
+        if editie.logo and not (root / "content" / editie.logo).is_file():
+            problems.append(Problem(e_loaded.rel, *e_loaded.where(("logo",)),
+                                    f"het logo 'content/{editie.logo}' bestaat niet; zet het bestand daar neer "
+                                    f"of maak 'logo' leeg"))
+    return problems
 
-    beh, beh_loaded = parsed["content/relationele-behoeften.yml"]
-    problems += _dupes([(b.id, beh_loaded, ("behoeften", i, "id")) for i, b in enumerate(beh.behoeften)], "behoefte-id")
-    org, org_loaded = parsed["content/organisatie.yml"]
-    problems += _dupes([(t.id, org_loaded, ("tips", i, "id")) for i, t in enumerate(org.tips)], "tip-id")
-    words, words_loaded = parsed["content/relatiewoorden.yml"]
-    problems += _dupes([(w.woord.lower(), words_loaded, ("woorden", i, "woord")) for i, w in enumerate(words.woorden)], "woord")
+
+def check_pages(content: Content, parsed: dict) -> list[Problem]:
+    """Links to pages of the site (start page, research questions) need the whole site map."""
+    problems: list[Problem] = []
+
+    def ref(value, options, what, loaded, loc, hint):
+        line, col = loaded.where(loc)
+        suggestion = did_you_mean(value, options)
+        problems.append(Problem(loaded.rel, line, col,
+                                f"{what} '{value}' bestaat niet{suggestion}{' ' if suggestion else '. '}"
+                                f"Kies uit: {one_of(options)}. {hint}"))
 
     onderzoek, o_loaded = parsed["content/onderzoek.yml"]
-    for di, dim in enumerate(onderzoek.llrv.dimensies):
-        if len(dim.voor) != len(dim.na):
-            problems.append(Problem(o_loaded.rel, *o_loaded.where(("llrv", "dimensies", di, "na")),
-                                    f"'na' heeft {len(dim.na)} scores maar 'voor' heeft er {len(dim.voor)}; "
-                                    f"elk kind heeft een voor- en een nameting"))
-    if len(onderzoek.lws.voor) != len(onderzoek.lws.na):
-        problems.append(Problem(o_loaded.rel, *o_loaded.where(("lws", "na")),
-                                f"'na' heeft {len(onderzoek.lws.na)} scores maar 'voor' heeft er {len(onderzoek.lws.voor)}"))
-
-    editie, e_loaded = parsed["content/editie.yml"]
-    if editie.logo and not (content.root / "content" / editie.logo).is_file():
-        problems.append(Problem(e_loaded.rel, *e_loaded.where(("logo",)),
-                                f"het logo 'content/{editie.logo}' bestaat niet; zet het bestand daar neer of maak 'logo' leeg"))
-
     from .pages import page_paths  # late import: pages depends on Content
 
     known = page_paths(content)

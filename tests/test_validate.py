@@ -132,3 +132,19 @@ def test_valid_fixture_loads_with_derived_links(minimal):
     slot = content.instrument("interview-slot")
     assert [s.titel for s in content.secties(slot)] == ["Kernvragen", "Terugblik"]
     assert [r.tekst for r in content.richtlijnen(slot)] == ["Luister zonder oordeel."]
+
+
+def test_cross_file_checks_run_even_when_another_file_is_broken(minimal):
+    prijzen = minimal / "content/donts/niet-prijzen.yml"
+    prijzen.write_text(prijzen.read_text(encoding="utf-8").replace("kern: true", "kern: ja"), encoding="utf-8")
+    start = minimal / "instruments/interview-start.yml"
+    start.write_text(start.read_text(encoding="utf-8").replace("vaardigheden: [spiegelen]", "vaardigheden: [spiegel]"),
+                     encoding="utf-8")
+    # a skill file that does not parse still counts as existing: no false 'bestaat niet' for it
+    verwoorden = minimal / "content/vaardigheden/verwoorden.yml"
+    verwoorden.write_text(verwoorden.read_text(encoding="utf-8").replace("volgorde: 2", "volgorde: twee"),
+                          encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(minimal)
+    assert [f"{p.path}:{p.line}" for p in caught.value.problems] == [
+        "content/donts/niet-prijzen.yml:4", "content/vaardigheden/verwoorden.yml:3", "instruments/interview-start.yml:19"]
