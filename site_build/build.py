@@ -93,11 +93,11 @@ def _sync_tree(src: Path, dst: Path) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def render_pdfs(content, root: Path, out: Path) -> list:
+def render_pdfs(content, root: Path, out: Path, trainer: bool = False) -> list:
     """All PDFs into ``out``; the cache in build/pdf-cache makes unchanged PDFs free."""
     from .print_build import PrintBuild
 
-    return PrintBuild(content, root / "build" / "pdf-cache").run(out)
+    return PrintBuild(content, root / "build" / "pdf-cache", trainer=trainer).run(out)
 
 
 def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
@@ -106,7 +106,7 @@ def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
     (root / "build").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=root / "build") as tmp:
         fresh = Path(tmp) / "docs"
-        downloads = render_pdfs(content, root, Path(tmp) / "pdf")
+        downloads = render_pdfs(content, root, Path(tmp) / "pdf", trainer=trainer)
         write_docs(content, fresh, trainer=trainer, downloads=downloads, pdf_dir=Path(tmp) / "pdf")
         _sync_tree(fresh, docs)
         shutil.copy2(Path(tmp) / SITE_CONFIG, docs.parent / SITE_CONFIG)
@@ -161,7 +161,8 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     When nothing the build reads has changed since the last build of ``out``, the site is left as it is.
     """
     root = Path(root).resolve()
-    out = Path(out).resolve() if out else root / "site"
+    # the trainer edition has its own folder, so the public site is never overwritten by accident
+    out = Path(out).resolve() if out else root / ("site-trainer" if trainer else "site")
     stamp = fingerprint(root, out, trainer)
     if not force:
         done = _up_to_date(root, out, stamp)
@@ -173,14 +174,15 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
     try:
         docs = scratch / "docs"
-        downloads = render_pdfs(content, root, scratch / "pdf")
+        downloads = render_pdfs(content, root, scratch / "pdf", trainer=trainer)
         write_docs(content, docs, trainer=trainer, downloads=downloads, pdf_dir=scratch / "pdf")
         site = scratch / "site"
         run_mkdocs(root, docs, site)
         pages = sum(1 for _ in site.rglob("*.html"))
         # keep a copy of the generated pages for `mkdocs serve` and for inspection
-        _sync_tree(docs, scratch_parent / "docs")  # also what `make bench` builds bare
-        shutil.copy2(scratch / SITE_CONFIG, scratch_parent / SITE_CONFIG)
+        if not trainer:
+            _sync_tree(docs, scratch_parent / "docs")  # also what `make bench` builds bare
+            shutil.copy2(scratch / SITE_CONFIG, scratch_parent / SITE_CONFIG)
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)
         result = BuildResult(site=out, pages=pages, pdfs=len(downloads))

@@ -74,6 +74,30 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .plan import load_holidays, write_plan
+    from .validate import load_content
+
+    try:
+        start = date.fromisoformat(args.start)
+    except ValueError:
+        print(f"--start moet een datum zijn als 2027-09-06 (jaar-maand-dag); kreeg '{args.start}'", file=sys.stderr)
+        return 1
+    holidays = []
+    if args.vakanties:
+        path = Path(args.vakanties)
+        if not path.is_file():
+            print(f"het vakantiebestand '{args.vakanties}' bestaat niet; zie voorbeelden/vakanties.yml", file=sys.stderr)
+            return 1
+        holidays = load_holidays(path)
+    root = _root(args)
+    for path in write_plan(load_content(root), start, holidays, Path(args.uit).resolve()):
+        print(f"geschreven: {path}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
@@ -95,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     p_validate.set_defaults(func=cmd_validate)
     p_build = sub.add_parser("build", help="controleer en bouw de site in site/")
     p_build.add_argument("--opnieuw", action="store_true", help="bouw alles opnieuw, ook als er niets veranderd is")
+    p_build.add_argument("--trainer", action="store_true",
+                         help="bouw de trainerseditie (met aanwijzingen voor begeleiders en draaiboeken) in site-trainer/")
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000 terwijl je werkt")
     p_serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
@@ -103,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     p_pdf.add_argument("ids", nargs="*", metavar="ID", help="id van een instrument, bijvoorbeeld reflectie-interview-start")
     p_pdf.add_argument("--uit", default="pdf", help="map voor de PDF's (standaard: pdf/)")
     p_pdf.set_defaults(func=cmd_pdf)
+    p_plan = sub.add_parser("plan", help="maak een jaarplanning (PDF en agenda-bestand .ics) voor twee cycli")
+    p_plan.add_argument("--start", required=True, help="datum van de eerste bijeenkomst, bijvoorbeeld 2027-09-06")
+    p_plan.add_argument("--vakanties", help="YAML-bestand met schoolvakanties (zie voorbeelden/vakanties.yml)")
+    p_plan.add_argument("--uit", default="planning", help="map voor de planning (standaard: planning/)")
+    p_plan.set_defaults(func=cmd_plan)
     sub.add_parser("schema", help="maak schema/ en de pagina 'Velden' opnieuw uit de modellen").set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -83,7 +83,8 @@ class Editie(Model):
     organisatie: Tekst = Field(description="Organisatie die deze editie uitgeeft (school, bestuur of opleiding).")
     editie: Tekst = Field(description="Naam van deze editie, bijvoorbeeld 'Landelijke editie' of 'Editie Stichting De Linde'.")
     versie: Tekst = Field(description="Versie van de inhoud, bijvoorbeeld '2026.1'. Staat onderaan elke pagina en elk formulier.")
-    schooljaar: Tekst = Field(description="Schooljaar waarvoor deze editie bedoeld is, bijvoorbeeld '2026-2027'.")
+    schooljaar: Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-20[0-9]{2}$")] = Field(
+        description="Schooljaar waarvoor deze editie bedoeld is, als '2026-2027'.")
     url: Optional[Tekst] = Field(None, description="Webadres waar de site komt te staan (mag leeg blijven).")
     contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
@@ -505,6 +506,23 @@ class Onderzoek(Model):
     literatuur: list[Literatuur] = Field(min_length=1, description="De belangrijkste studies waarop de aanpak rust.")
 
 
+# --- year planning ------------------------------------------------------------------------------
+
+Datum = Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+
+
+class Vakantie(Model):
+    naam: Tekst = Field(description="Naam van de vakantie of vrije dag, bijvoorbeeld 'Herfstvakantie'.")
+    van: Datum = Field(description="Eerste vrije dag, als '2027-10-16' (jaar-maand-dag).")
+    tot: Datum = Field(description="Laatste vrije dag, als '2027-10-24'.")
+
+
+class Vakanties(Model):
+    """A holidays file for `p2g plan --vakanties`."""
+
+    vakanties: list[Vakantie] = Field(description="De schoolvakanties en vrije dagen van het schooljaar.")
+
+
 # Where each kind of content lives. A directory holds one item per file; a file holds one object.
 DIRECTORIES: dict[str, type[Model]] = {
     "content/vaardigheden": Vaardigheid,
@@ -525,5 +543,5 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
     Editie: "editie", Start: "start", Organisatie: "organisatie",
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
-    Traject: "plg", Onderzoek: "onderzoek",
+    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties",
 }

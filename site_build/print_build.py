@@ -106,8 +106,9 @@ def merge(parts: list[bytes], title: str, subject: str) -> bytes:
 class PrintBuild:
     """Renders what is needed into ``out`` (a downloads folder), reusing cached PDFs by content hash."""
 
-    def __init__(self, content: Content, cache: Path, workers: int | None = None):
+    def __init__(self, content: Content, cache: Path, workers: int | None = None, trainer: bool = False):
         self.content = content
+        self.trainer = trainer
         self.cache = cache
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self.renderer = PrintRenderer(content)
@@ -182,7 +183,7 @@ class PrintBuild:
     def _run(self, out: Path) -> list[Download]:
         c = self.content
         r = self.renderer
-        jobs = r.jobs() + r.extra_jobs()
+        jobs = r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else [])
         pdfs = self._cached(jobs)
         pages = {i.id: page_count(pdfs[f"{i.id}.pdf"]) for i in c.instrumenten}
         covers = r.cover_jobs(pages)
@@ -219,6 +220,9 @@ class PrintBuild:
         add("complete-map.pdf", self._merged("complete-map.pdf", parts, titles["complete-map.pdf"],
                                              "Alle formulieren van het Playing-2-gether-traject"), "map")
         add("zakkaarten.pdf", pdfs["zakkaarten.pdf"], "kaarten")
+        if self.trainer:
+            for cyclus in c.plg.cycli:
+                add(f"draaiboek-{cyclus.id}.pdf", pdfs[f"draaiboek-{cyclus.id}.pdf"], "draaiboek")
         return downloads
 
 

@@ -170,6 +170,14 @@ class PrintRenderer:
                 result.append(PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}"))
         return result
 
+    def draaiboek_jobs(self) -> list[PdfJob]:
+        """Trainer edition only: one facilitator's script per cycle."""
+        result = []
+        for cyclus in self.content.plg.cycli:
+            html = self.env.get_template("print/draaiboek.html.j2").render(self._context(cyclus=cyclus))
+            result.append(PdfJob(f"draaiboek-{cyclus.id}.pdf", html, f"Draaiboek {cyclus.titel}"))
+        return result
+
     def map_job(self, pages: dict[str, int], front_pages: int) -> PdfJob:
         inhoud, start = [], front_pages + 1
         for inst in self.content.instrumenten:

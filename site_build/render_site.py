@@ -98,6 +98,7 @@ class SiteRenderer:
             "onderzoek/index.md": self.render("site/onderzoek.md.j2", "onderzoek/index.md"),
             "trainers/bronnen.md": self.render("site/bronnen.md.j2", "trainers/bronnen.md"),
             "instrumenten/downloads.md": self.render("site/downloads.md.j2", "instrumenten/downloads.md"),
+            "trainers/jaarplanning.md": self._jaarplanning(),
         }
         for v in c.vaardigheden:
             path = pages.skill_page(v.id)
@@ -116,10 +117,18 @@ class SiteRenderer:
                                     secties=c.secties(inst), richtlijnen=c.richtlijnen(inst))
         return out
 
+    def _jaarplanning(self) -> str:
+        from . import plan
+
+        start = plan.first_monday_of_september(self.content.editie.schooljaar)
+        return self.render("site/jaarplanning.md.j2", "trainers/jaarplanning.md", voorbeeld_start=start,
+                           voorbeeld=plan.make_plan(self.content, start, []), datum=plan.datum_nl,
+                           weken_tussen=plan.WEEKS_BETWEEN_MEETINGS, weken_cycli=plan.WEEKS_BETWEEN_CYCLES)
+
     def site_config(self) -> dict[str, Any]:
         e = self.content.editie
         return {
-            "site_name": e.site_naam,
+            "site_name": e.site_naam + (" · trainerseditie" if self.trainer else ""),
             "nav": pages.nav(self.content),
             "copyright": f"{e.organisatie} · {e.editie}, versie {e.versie} · inhoud {e.licentie.inhoud}, code {e.licentie.code}",
             "editie": e.model_dump(),

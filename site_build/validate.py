@@ -187,6 +187,10 @@ def _pattern_message(field_name: str, value: Any) -> str:
         return f"'{field_name}' moet een kleurcode zijn als '#1f5f8b' (# en zes tekens 0-9/a-f); kreeg {_found(value)}"
     if field_name == "email":
         return f"'email' moet een e-mailadres zijn, zoals 'naam@school.nl'; kreeg {_found(value)}"
+    if field_name in ("van", "tot"):
+        return f"'{field_name}' moet een datum zijn als '2027-10-16' (jaar-maand-dag); kreeg {_found(value)}"
+    if field_name == "schooljaar":
+        return f"'schooljaar' moet de vorm '2026-2027' hebben; kreeg {_found(value)}"
     if field_name == "pagina":
         return (f"'pagina' moet een pad naar een pagina van de site zijn, zoals 'vaardigheden/observeren.md'; "
                 f"kreeg {_found(value)}")
