@@ -74,6 +74,41 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    import re
+
+    from . import scaffold
+    from .validate import load_content
+
+    root = _root(args)
+    kind = {"skill": "vaardigheid", "word": "woord"}.get(args.soort, args.soort)
+    if kind == "woord":
+        waarde = args.waarde or "neutraal"
+        if waarde not in ("positief", "negatief", "neutraal"):
+            print("--waarde moet positief, negatief of neutraal zijn", file=sys.stderr)
+            return 1
+        try:
+            path = scaffold.new_word(root, args.naam, waarde, args.uitleg)
+        except FileExistsError as exc:
+            print(f"{exc}; er is niets toegevoegd", file=sys.stderr)
+            return 1
+        print(f"toegevoegd aan {path.relative_to(root)}: '{args.naam}' ({waarde})")
+    else:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.naam):
+            print(f"'{args.naam}' is geen geldige korte naam: gebruik kleine letters, cijfers en streepjes, "
+                  f"zonder spaties (bijvoorbeeld 'samen-lachen')", file=sys.stderr)
+            return 1
+        try:
+            path = scaffold.new_file(root, kind, args.naam, args.titel or "")
+        except FileExistsError as exc:
+            print(f"{exc} bestaat al; kies een andere naam (er is niets overschreven)", file=sys.stderr)
+            return 1
+        print(f"geschreven: {path.relative_to(root)}")
+    load_content(root)
+    print("De inhoud is nog steeds geldig. Vul de teksten in en controleer met: p2g validate")
+    return 0
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -129,6 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     p_pdf.add_argument("ids", nargs="*", metavar="ID", help="id van een instrument, bijvoorbeeld reflectie-interview-start")
     p_pdf.add_argument("--uit", default="pdf", help="map voor de PDF's (standaard: pdf/)")
     p_pdf.set_defaults(func=cmd_pdf)
+    p_new = sub.add_parser("new", help="maak een nieuw bestand met uitleg bij elk veld")
+    p_new.add_argument("soort", choices=["instrument", "vaardigheid", "skill", "context", "dont", "woord", "word"],
+                       help="wat je toevoegt")
+    p_new.add_argument("naam", help="korte naam (id), bijvoorbeeld samen-lachen; bij een woord: het woord zelf")
+    p_new.add_argument("--titel", help="naam of titel die op de site komt")
+    p_new.add_argument("--waarde", help="bij een woord: positief, negatief of neutraal")
+    p_new.add_argument("--uitleg", help="bij een woord: korte uitleg")
+    p_new.set_defaults(func=cmd_new)
     p_plan = sub.add_parser("plan", help="maak een jaarplanning (PDF en agenda-bestand .ics) voor twee cycli")
     p_plan.add_argument("--start", required=True, help="datum van de eerste bijeenkomst, bijvoorbeeld 2027-09-06")
     p_plan.add_argument("--vakanties", help="YAML-bestand met schoolvakanties (zie voorbeelden/vakanties.yml)")

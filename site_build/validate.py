@@ -436,7 +436,7 @@ def _dupes(entries: list[tuple[str, Loaded, tuple]], what: str) -> list[Problem]
             line, col = loaded.where(loc)
             problems.append(Problem(loaded.rel, line, col,
                                     f"{what} '{value}' komt twee keer voor (eerst in {first[0]}:{first[1]}); "
-                                    f"elke {what} moet uniek zijn. Kies een andere naam of voeg ze samen"))
+                                    f"het moet uniek zijn. Kies een andere naam of voeg de twee samen"))
         else:
             seen[value] = (loaded.rel, loaded.where(loc)[0])
     return problems

@@ -35,7 +35,7 @@ CASES = {
     "dubbel id": (
         "content/plg.yml", "id: c1-b2", "id: c1-b1",
         ["content/plg.yml:50:13: bijeenkomst-id 'c1-b1' komt twee keer voor (eerst in content/plg.yml:35); "
-         "elke bijeenkomst-id moet uniek zijn. Kies een andere naam of voeg ze samen"]),
+         "het moet uniek zijn. Kies een andere naam of voeg de twee samen"]),
     "onbekende vaardigheid": (
         "instruments/interview-start.yml", "vaardigheden: [spiegelen]", "vaardigheden: [spiegel]",
         ["instruments/interview-start.yml:19:24: vaardigheid 'spiegel' bestaat niet; bedoel je 'spiegelen'? "
