@@ -31,6 +31,8 @@ def on_config(config):
     config.extra["p2g"] = data
     if data["editie"].get("url"):
         config.site_url = data["editie"]["url"]
+    if data["editie"].get("logo"):
+        config.theme["logo"] = "assets/" + Path(data["editie"]["logo"]).name
     return config
 
 

@@ -136,7 +136,9 @@ class PrintRenderer:
 
     # --- HTML ---------------------------------------------------------------------------------
     def _context(self, **extra: Any) -> dict[str, Any]:
-        return dict(c=self.content, editie=self.content.editie, **extra)
+        logo = self.content.editie.logo
+        logo_uri = (self.root / "content" / logo).resolve().as_uri() if logo else None
+        return dict(c=self.content, editie=self.content.editie, logo_uri=logo_uri, **extra)
 
     def stylesheet_text(self) -> str:
         fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
