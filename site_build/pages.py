@@ -70,7 +70,7 @@ def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
         for b in cyclus.bijeenkomsten:
             plg.append((meeting_page(b.id), f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"))
     return {
-        "": [("index.md", "Start")],
+        "": [("index.md", "Start"), ("contact.md", "Contact")],
         "methode": [("methode/relationele-behoeften.md", "Relationele behoeften"),
                     ("methode/relatiewoorden.md", "Relatiewoorden")],
         "vaardigheden": [("vaardigheden/index.md", "Overzicht")] + [(skill_page(v.id), v.naam) for v in content.vaardigheden],
@@ -112,4 +112,5 @@ def nav(content: "Content") -> list[Any]:
     loose = sorted((p, t) for p, t in prose.items() if "/" not in p and p != "index.md")
     for path, page_title in loose:
         result.append({page_title: path})
+    result.append({"Contact": "contact.md"})
     return result

@@ -99,6 +99,7 @@ class SiteRenderer:
             "trainers/bronnen.md": self.render("site/bronnen.md.j2", "trainers/bronnen.md"),
             "instrumenten/downloads.md": self.render("site/downloads.md.j2", "instrumenten/downloads.md"),
             "trainers/jaarplanning.md": self._jaarplanning(),
+            "contact.md": self.render("site/contact.md.j2", "contact.md"),
         }
         for v in c.vaardigheden:
             path = pages.skill_page(v.id)

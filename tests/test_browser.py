@@ -120,7 +120,7 @@ def test_navigation_through_every_section(server, browser):
     shot(page, "start")
     tabs = page.eval_on_selector_all(".md-tabs__link", "els => els.map(e => e.textContent.trim())")
     assert tabs == ["Start", "Wat is Playing-2-gether", "Vaardigheden", "Don'ts", "In groep 3 en 4",
-                    "Het PLG-traject", "Instrumenten", "Voor trainers", "Onderzoek"]
+                    "Het PLG-traject", "Instrumenten", "Voor trainers", "Onderzoek", "Contact"]
     for title in tabs[1:]:
         page.goto(f"{base}/index.html")
         page.click(f".md-tabs__link:text-is(\"{title}\")")

@@ -48,6 +48,8 @@ def test_second_edition_changes_everything_organisation_specific(minimal):
     assert "Stichting De Linde · Editie De Linde, versie 2027.2 · schooljaar 2027-2028" in home
     assert 'href="mailto:sanne@delinde.example"' in home
     assert 'src="assets/logo.svg"' in home and (site / "assets/logo.svg").is_file()
+    contact = (site / "contact.html").read_text(encoding="utf-8")
+    assert "Sanne de Vries" in contact and "Stichting De Linde" in contact
     css = (site / "assets/editie.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #5a2d82" in css and "--md-accent-fg-color: #0b5d1e" in css
     form = pdf_text(site / "downloads/interview-start.pdf")

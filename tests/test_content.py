@@ -1,0 +1,99 @@
+"""The real content: the whole method of the report is in the data (the schema checks form, this checks substance)."""
+
+from __future__ import annotations
+
+from site_build.text import bron_parts, is_research
+from site_build.validate import load_content
+from conftest import REPO
+
+CONTENT = load_content(REPO)
+
+
+def test_five_skills_and_the_dont_lists():
+    assert [v.id for v in CONTENT.vaardigheden] == ["observeren", "spiegelen", "verwoorden", "emoties-benoemen",
+                                                     "inspelen-op-behoeften"]
+    assert sorted(d.id for d in CONTENT.donts if d.kern) == ["geen-lesjes", "geen-opdrachten", "niet-prijzen",
+                                                              "niet-steeds-vragen"]
+    extra = [d for d in CONTENT.donts if not d.kern]
+    assert sorted(d.id for d in extra) == ["geen-kritiek", "niet-straffen"]
+    assert all("P2G-materialen" in bron_parts(d.bron) for d in extra)
+    for d in CONTENT.donts:
+        assert d.vervangen_door, d.id
+
+
+def test_contexts_and_needs_from_the_report():
+    ids = {c.id for c in CONTENT.contexten}
+    assert {"spel-groep-3-4", "samen-actief-handelen", "voorlezen", "gezelschapsspelletjes", "p2g-gesprekjes",
+            "korte-contactmomenten", "buitenspelen"} <= ids
+    names = " ".join(b.naam.lower() for b in CONTENT.behoeften.behoeften)
+    for need in ("aandacht", "veiligheid", "gezien", "competent", "stabiliteit", "rust", "warmte", "duidelijkheid",
+                 "nabijheid"):
+        assert need in names, need
+
+
+def test_relation_word_list():
+    words = CONTENT.woorden.woorden
+    assert len(words) >= 120
+    assert {w.waarde for w in words} == {"positief", "negatief", "neutraal"}
+    listed = {w.woord for w in words}
+    for word in ("broos", "close", "dynamisch", "instabiel", "liefdevol", "ongelijkwaardig", "onvoorspelbaar", "vrij",
+                 "water-en-vuur", "vluchtig", "intens", "zoekend", "ingewikkeld"):
+        assert word in listed, word
+        assert is_research(next(w.bron for w in words if w.woord == word)), word
+
+
+def test_plg_trajectory():
+    c1, c2 = CONTENT.plg.cycli
+    assert [b.id for b in c1.bijeenkomsten] == [f"c1-b{i}" for i in range(1, 6)]
+    assert [b.id for b in c2.bijeenkomsten] == [f"c2-b{i}" for i in range(1, 6)]
+    assert len(c2.varianten) == 3
+    assert "reflectie-interview-start" in next(b for b in c1.bijeenkomsten if b.nummer == 2).instrumenten
+    assert "reflectie-interview-slot" in next(b for b in c1.bijeenkomsten if b.nummer == 5).instrumenten
+    roles = " ".join(r.naam.lower() for r in CONTENT.plg.rollen)
+    assert "kartrekker" in roles and "procesbegeleider" in roles and "afroep" in roles
+    assert all(b.trainer for _, b in CONTENT.bijeenkomsten())
+
+
+def test_every_instrument_of_the_report():
+    ids = {i.id for i in CONTENT.instrumenten}
+    assert ids == {"reflectie-interview-start", "reflectie-interview-slot", "schriftelijke-reflectie-start",
+                   "schriftelijke-reflectie-slot", "oefening-relatie-typeren", "video-intervisie",
+                   "video-intervisie-kort", "werk-en-reflectieplan", "observatieformulier", "leidraad-kartrekker",
+                   "monitoring-voor-na", "toestemmingsbrief-ouders"}
+    start = CONTENT.instrument("reflectie-interview-start")
+    kern = next(s for s in start.secties if s.id == "kernvragen")
+    assert len(kern.vragen) == 7
+    assert len(next(s for s in start.secties if s.id == "extra-vragen").vragen) == 2
+    assert all(q.optioneel for q in next(s for s in start.secties if s.id == "extra-vragen").vragen)
+    assert "drie woorden" in kern.vragen[0].tekst
+    intervisie = CONTENT.instrument("video-intervisie")
+    assert {s.wie for s in intervisie.secties} >= {"inbrenger", "meekijkers"}
+    assert CONTENT.instrument("video-intervisie-kort").variant_van == "video-intervisie"
+    plan = CONTENT.instrument("werk-en-reflectieplan")
+    assert any(s.herhaal > 1 for s in plan.secties)
+    texts = " ".join(q.tekst for s in CONTENT.secties(plan) for q in s.vragen)
+    assert "Wat kom ik te weten over de relationele behoeften van mijn doelkind?" in texts
+
+
+def test_llrv_and_lws_described_not_reproduced():
+    # the report quotes example items of the copyrighted questionnaires: none may appear in the content
+    forbidden = ["Ik voel gemakkelijk aan wat dit kind voelt", "Dit kind wordt gauw boos op mij",
+                 "Dit kind vraagt om hulp in situaties waarin dit eigenlijk niet nodig is",
+                 "Dit kind heeft voortdurend bevestiging van mij nodig"]
+    for path in list((REPO / "content").rglob("*.yml")) + list((REPO / "instruments").rglob("*.yml")) + \
+            list((REPO / "content").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for item in forbidden:
+            assert item.lower() not in text.lower(), f"{path}: {item}"
+
+
+def test_research_figures_match_the_report():
+    o = CONTENT.onderzoek
+    means = {d.id: (sum(d.voor) / len(d.voor), sum(d.na) / len(d.na)) for d in o.llrv.dimensies}
+    assert round(means["nabijheid"][0], 2) == 3.75 and round(means["nabijheid"][1], 2) == 6.25
+    assert round(means["conflict"][0], 3) == 11.438 and round(means["conflict"][1], 3) == 10.625
+    assert round(means["afhankelijkheid"][0], 3) == 9.562 and round(means["afhankelijkheid"][1], 3) == 9.625
+    assert round(sum(o.lws.voor) / len(o.lws.voor), 2) == 3.29 and round(sum(o.lws.na) / len(o.lws.na), 2) == 3.93
+    assert (o.opzet.scholen, o.opzet.leerkrachten, o.opzet.doelkinderen, o.opzet.cycli) == (3, 18, 34, 2)
+    assert "16 van de 34" in o.llrv.compleet and "14 van de 34" in o.lws.compleet
+    assert any("Vancraeyveldt" in lit.verwijzing for lit in o.literatuur)
