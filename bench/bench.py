@@ -44,7 +44,7 @@ def main() -> int:
             shutil.rmtree(project / "site", ignore_errors=True)
             cold.append(timed(p2g + ["build"], project))
             bare.append(timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(Path(tmp) / "bare")], project,
-                              {"P2G_GENERATED": "1", "NO_MKDOCS_2_WARNING": "1"}))
+                              {"P2G_GENERATED": "1", "P2G_DOCS_DIR": "build/docs", "NO_MKDOCS_2_WARNING": "1"}))
             unchanged.append(timed(p2g + ["build"], project))
             path = project / "instruments" / "reflectie-interview-slot.yml"
             path.write_text(path.read_text(encoding="utf-8").replace("\nkort: ", f"\nkort: (bewerking {run}) ", 1),

@@ -18,10 +18,15 @@ def on_config(config):
         from site_build.build import regenerate
         from site_build.problems import ContentError
 
+        docs = root / "build" / "docs"
         try:
             regenerate(root, docs)
         except ContentError as error:
             raise PluginError("De inhoud is niet geldig:\n" + "\n".join(str(p) for p in error.problems))
+        config.docs_dir = str(docs)
+    elif os.environ.get("P2G_DOCS_DIR"):  # pages generated earlier (e.g. `make bench` builds them bare)
+        docs = Path(os.environ["P2G_DOCS_DIR"]).resolve()
+        config.docs_dir = str(docs)
     from site_build.render_site import SITE_CONFIG
 
     data = json.loads((docs.parent / SITE_CONFIG).read_text(encoding="utf-8"))

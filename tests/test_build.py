@@ -130,3 +130,13 @@ def test_validate_github_annotations(minimal):
     assert run.stdout.splitlines() == [
         "::error file=content/donts/niet-prijzen.yml,line=4,col=7::'kern' moet true of false zijn "
         "(kreeg de tekst '50%25'). Schrijf true (ja) of false (nee), zonder aanhalingstekens"]
+
+
+def test_plain_mkdocs_build_strict_cli(minimal):
+    """`mkdocs build --strict` itself works too: the hook generates the pages from the YAML first."""
+    run = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", "uit"],
+                         capture_output=True, text=True, cwd=minimal)
+    assert run.returncode == 0, run.stderr
+    assert "WARNING" not in run.stderr
+    assert (minimal / "uit/vaardigheden/spiegelen.html").is_file()
+    assert (minimal / "uit/downloads/interview-start.pdf").is_file()
