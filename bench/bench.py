@@ -36,7 +36,7 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
 
 def main() -> int:
     p2g = [sys.executable, "-m", "site_build.cli"]
-    cold, bare, unchanged, edited = [], [], [], []
+    cold, bare, unchanged, forced, edited = [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="p2g-bench-") as tmp:
         project = copy_project(Path(tmp) / "project")
         for run in range(RUNS):
@@ -46,6 +46,8 @@ def main() -> int:
             bare.append(timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(Path(tmp) / "bare")], project,
                               {"P2G_GENERATED": "1", "P2G_DOCS_DIR": "build/docs", "NO_MKDOCS_2_WARNING": "1"}))
             unchanged.append(timed(p2g + ["build"], project))
+            # the same without the up-to-date check: everything regenerated, every PDF from the cache
+            forced.append(timed(p2g + ["build", "--opnieuw"], project))
             path = project / "instruments" / "reflectie-interview-slot.yml"
             path.write_text(path.read_text(encoding="utf-8").replace("\nkort: ", f"\nkort: (bewerking {run}) ", 1),
                             encoding="utf-8")
@@ -61,11 +63,12 @@ def main() -> int:
             start = time.perf_counter()
             renderer.pdf_bytes(job.html, fillable=job.name.endswith("-invulbaar.pdf"))
             per_pdf.append(time.perf_counter() - start)
-    a, b, c, d, e = (statistics.median(x) for x in (cold, bare, unchanged, edited, per_pdf[1:] or per_pdf))
+    a, b, c, c2, d, e = (statistics.median(x) for x in (cold, bare, unchanged, forced, edited, per_pdf[1:] or per_pdf))
     print(f"Benchmark op {os.cpu_count()} kernen, mediaan van {RUNS} keer")
     print(f"(a) koude volledige build            {a:6.2f} s")
     print(f"(b) kale mkdocs build                {b:6.2f} s")
     print(f"(c) opnieuw bouwen, niets veranderd  {c:6.2f} s")
+    print(f"    idem met --opnieuw (geen PDF)    {c2:6.2f} s  ({c2 / b:.2f} x kale mkdocs)")
     print(f"(d) opnieuw na wijzigen instrument   {d:6.2f} s")
     print(f"(e) mediane tijd per PDF             {e:6.3f} s  ({len(per_pdf)} PDF's)")
     checks = [("a/b", a / b, 3.0), ("c/b", c / b, 1.2), ("d/a", d / a, 0.4)]
