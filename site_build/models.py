@@ -116,6 +116,11 @@ class Start(Model):
 
 # --- the method ----------------------------------------------------------------------------
 
+class Citaat(Model):
+    tekst: Tekst = Field(description="Het citaat of voorbeeld, letterlijk (zonder aanhalingstekens).")
+    bron: Bron = bron_field()
+
+
 class Voorbeeld(Model):
     situatie: Tekst = Field(description="Korte beschrijving van de situatie in het spel.")
     woorden: list[Tekst] = Field(default_factory=list, description="Wat de leerkracht zegt (letterlijk, zonder aanhalingstekens).")
@@ -137,6 +142,7 @@ class Vaardigheid(Model):
     groep_3_4: Opmaak = Field(description="Hoe de vaardigheid eruitziet in groep 3 en 4.")
     buiten_vrij_spel: Opmaak = Field(description="Hoe je de vaardigheid gebruikt buiten het vrije spel (gesprekjes, samen iets doen).")
     reflectievragen: list[Tekst] = Field(min_length=1, description="Vragen die een collega kan stellen bij het bekijken van een video.")
+    citaten: list[Citaat] = Field(default_factory=list, description="Wat leerkrachten in het onderzoek zeiden over deze vaardigheid, letterlijk uit het rapport.")
     bron: Bron = bron_field()
 
 
@@ -176,6 +182,7 @@ class Context(Model):
     tips: list[Tekst] = Field(default_factory=list, description="Praktische tips.")
     let_op: list[Tekst] = Field(default_factory=list, description="Waar je op let.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die hier het best passen.")
+    citaten: list[Citaat] = Field(default_factory=list, description="Wat leerkrachten in het onderzoek zeiden over deze context, letterlijk uit het rapport.")
     bron: Bron = bron_field()
 
 
@@ -200,6 +207,7 @@ class Behoefte(Model):
     herkennen: list[Tekst] = Field(default_factory=list, description="Waaraan je deze behoefte kunt herkennen.")
     inspelen: list[Tekst] = Field(default_factory=list, description="Hoe je erop kunt inspelen.")
     let_op: Optional[Tekst] = Field(None, description="Een kanttekening, bijvoorbeeld dat niet ieder kind dit nodig heeft.")
+    citaten: list[Citaat] = Field(default_factory=list, description="Wat leerkrachten in het onderzoek zeiden, letterlijk uit het rapport.")
     bron: Bron = bron_field()
 
 
@@ -211,11 +219,6 @@ class RelationeleBehoeften(Model):
     richtvragen: list[Tekst] = Field(min_length=1, description="Vragen die een leerkracht zichzelf stelt.")
     richtvragen_bron: Bron = bron_field()
     behoeften: list[Behoefte] = Field(min_length=1, description="De relationele behoeften.")
-
-
-class Citaat(Model):
-    tekst: Tekst = Field(description="Het citaat of voorbeeld.")
-    bron: Bron = bron_field()
 
 
 class Woord(Model):
