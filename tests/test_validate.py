@@ -11,7 +11,7 @@ CASES = {
     "onbekend veld met suggestie": (
         "content/vaardigheden/spiegelen.yml", "kort:", "korte:",
         ["content/vaardigheden/spiegelen.yml:4:1: onbekend veld 'korte'; bedoel je 'kort'? Toegestane velden hier: "
-         "'bron', 'buiten_vrij_spel', 'groep_3_4', 'id', 'kort', 'let_op', 'naam', 'reflectievragen', 'volgorde', "
+         "'bron', 'buiten_vrij_spel', 'citaten', 'groep_3_4', 'id', 'kort', 'let_op', 'naam', 'reflectievragen', 'volgorde', "
          "'voorbeelden', 'waarom', 'wat'"]),
     "verkeerd type": (
         "content/vaardigheden/spiegelen.yml", "volgorde: 1", "volgorde: een",
