@@ -133,6 +133,15 @@ class PrintRenderer:
         self.fonts = font_files()
         self._css = None
         self._font_config = None
+        # WeasyPrint's FontConfiguration cleans up in __del__, which fails when it runs during interpreter
+        # shutdown (after its modules are gone): let go of it while everything is still loaded.
+        import atexit
+
+        atexit.register(self._release)
+
+    def _release(self) -> None:
+        self._css = None
+        self._font_config = None
 
     # --- HTML ---------------------------------------------------------------------------------
     def _context(self, **extra: Any) -> dict[str, Any]:
