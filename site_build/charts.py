@@ -9,7 +9,7 @@ from . import models as m
 
 def category_counts(scores: list[int], categories: list[m.Categorie]) -> list[int]:
     """How many scores fall into each norm category (a score outside every category is not counted)."""
-    return [sum(1 for s in scores if cat.van <= s <= cat.tot) for cat in categories]
+    return [sum(1 for s in scores if cat.van <= s and (cat.tot is None or s <= cat.tot)) for cat in categories]
 
 
 def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[str, list[int]]]) -> Markup:

@@ -437,7 +437,8 @@ class Onderzoeksvraag(Model):
 class Categorie(Model):
     naam: Tekst = Field(description="Naam van de normcategorie, bijvoorbeeld 'zeer laag'.")
     van: int = Field(ge=0, le=99, description="Laagste normscore in deze categorie.")
-    tot: int = Field(ge=0, le=99, description="Hoogste normscore in deze categorie.")
+    tot: Optional[int] = Field(None, ge=0, le=99, description="Hoogste normscore in deze categorie; laat leeg als "
+                                                           "de categorie naar boven open is (zoals '> 16' in het rapport).")
 
 
 class Dimensie(Model):
