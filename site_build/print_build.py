@@ -126,7 +126,7 @@ class PrintBuild:
             else:
                 todo.append((job, path))
         if todo:
-            if self.workers > 1 and len(todo) > 2:  # forking pays off from a few PDFs on
+            if self.workers > 1 and len(todo) > 1:
                 import multiprocessing
 
                 global _RENDERER
