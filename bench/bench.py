@@ -61,7 +61,7 @@ def main() -> int:
         per_pdf = []
         for job in renderer.jobs():
             start = time.perf_counter()
-            renderer.pdf_bytes(job.html, fillable=job.name.endswith("-invulbaar.pdf"))
+            renderer.pdf_bytes(job.html, fillable=job.fillable)
             per_pdf.append(time.perf_counter() - start)
     a, b, c, c2, d, e = (statistics.median(x) for x in (cold, bare, unchanged, forced, edited, per_pdf[1:] or per_pdf))
     print(f"Benchmark op {os.cpu_count()} kernen, mediaan van {RUNS} keer")

@@ -3,7 +3,6 @@ site into place in one step, so a failed build never leaves a half-written site/
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
@@ -11,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, warnings_of
 from .render_site import SITE_CONFIG, write_docs
 from .validate import load_content
 
@@ -112,15 +111,6 @@ def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
         shutil.copy2(Path(tmp) / SITE_CONFIG, docs.parent / SITE_CONFIG)
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def run_mkdocs(root: Path, docs: Path, site: Path) -> None:
     """Build with MkDocs in this process, strict: any warning fails the build."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -128,20 +118,18 @@ def run_mkdocs(root: Path, docs: Path, site: Path) -> None:
     from mkdocs.exceptions import MkDocsException
 
     os.environ["P2G_GENERATED"] = "1"
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        messages = collect.messages or [str(exc)]
-        raise MkDocsFailed([Problem("mkdocs.yml", 1, 1, f"MkDocs: {msg}") for msg in messages]) from None
-    finally:
-        logger.removeHandler(collect)
-        os.environ.pop("P2G_GENERATED", None)
-    if collect.messages:
-        raise MkDocsFailed([Problem("mkdocs.yml", 1, 1, f"MkDocs: {msg}") for msg in collect.messages])
+    failure = None
+    with warnings_of("mkdocs") as warnings:
+        try:
+            config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+            mkdocs_build(config)
+        except MkDocsException as exc:
+            failure = str(exc)
+        finally:
+            os.environ.pop("P2G_GENERATED", None)
+    messages = warnings or ([failure] if failure else [])
+    if messages:
+        raise MkDocsFailed([Problem("mkdocs.yml", 1, 1, f"MkDocs: {msg}") for msg in messages])
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,7 @@ _RENDERER: PrintRenderer | None = None
 
 def _render_job(job: PdfJob) -> bytes:
     assert _RENDERER is not None
-    return _RENDERER.pdf_bytes(job.html, fillable=job.name.endswith("-invulbaar.pdf"))
+    return _RENDERER.pdf_bytes(job.html, fillable=job.fillable)
 
 
 _PAGES: dict[str, int] = {}
@@ -139,8 +138,7 @@ class PrintBuild:
                     by_name = dict(zip([j.name for j, _ in ordered], pool.map(_render_job, [j for j, _ in ordered])))
                 datas = [by_name[job.name] for job, _ in todo]
             else:
-                datas = [self.renderer.pdf_bytes(job.html, fillable=job.name.endswith("-invulbaar.pdf"))
-                         for job, _ in todo]
+                datas = [self.renderer.pdf_bytes(job.html, fillable=job.fillable) for job, _ in todo]
             for (job, path), data in zip(todo, datas):
                 tmp = path.with_suffix(".tmp")
                 tmp.write_bytes(data)
@@ -169,7 +167,7 @@ class PrintBuild:
         result = []
         for job in jobs:
             (out / job.name).write_bytes(pdfs[job.name])
-            kind = "invulbaar" if job.name.endswith("-invulbaar.pdf") else "formulier"
+            kind = "invulbaar" if job.fillable else "formulier"
             result.append(Download(job.name, job.title, kind, len(pdfs[job.name]), page_count(pdfs[job.name])))
         return result
 
@@ -224,9 +222,3 @@ class PrintBuild:
             for cyclus in c.plg.cycli:
                 add(f"draaiboek-{cyclus.id}.pdf", pdfs[f"draaiboek-{cyclus.id}.pdf"], "draaiboek")
         return downloads
-
-
-def copy_downloads(downloads_dir: Path, target: Path) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for path in downloads_dir.glob("*.pdf"):
-        shutil.copy2(path, target / path.name)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 @dataclass(frozen=True, order=True)
@@ -50,3 +52,24 @@ def one_of(options: Iterable[str], limit: int = 12) -> str:
     if len(options) > limit:
         shown += f" (en {len(options) - limit} meer)"
     return shown
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def warnings_of(logger_name: str) -> Iterator[list[str]]:
+    """Collect the warnings a library only logs (MkDocs, WeasyPrint), so the caller can fail on them."""
+    handler = _Collect()
+    logger = logging.getLogger(logger_name)
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)

@@ -5,7 +5,6 @@ configuration and the parsed stylesheet are reused for every PDF."""
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from . import models as m
+from .problems import warnings_of
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content
@@ -70,17 +70,6 @@ def font_files() -> dict[str, Path]:
     return files
 
 
-class _WarningsAreErrors(logging.Handler):
-    """WeasyPrint only logs problems (a missing image, an unknown CSS property); we stop on them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def make_fetcher(allowed: list[Path]):
     """A URL fetcher that reads only files inside the allowed folders and refuses everything else.
 
@@ -116,6 +105,10 @@ class PdfJob:
     name: str          # file name, e.g. 'reflectie-interview-start.pdf'
     html: str
     title: str
+
+    @property
+    def fillable(self) -> bool:
+        return self.name.endswith("-invulbaar.pdf")
 
 
 class PrintRenderer:
@@ -166,11 +159,9 @@ class PrintRenderer:
         return result
 
     def extra_jobs(self) -> list[PdfJob]:
-        """Covers of the meeting packs and the pocket cards (the map's front matter needs page counts)."""
-        c = self.content
-        result = [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
-                         "Zakkaarten: vijf vaardigheden en vier don'ts")]
-        return result
+        """The pocket cards (covers and the map's front matter need page counts: see cover_jobs, map_job)."""
+        return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
+                       "Zakkaarten: vijf vaardigheden en vier don'ts")]
 
     def cover_jobs(self, pages: dict[str, int]) -> list[PdfJob]:
         c = self.content
@@ -217,28 +208,25 @@ class PrintRenderer:
         from weasyprint import HTML
 
         css, font_config = self._weasy()
-        catcher = _WarningsAreErrors()
-        logger = logging.getLogger("weasyprint")
-        logger.addHandler(catcher)
-        try:
-            document = HTML(string=html, base_url=str(self.root / "macros" / "print") + "/",
-                            url_fetcher=self._fetcher).render(
-                stylesheets=[css], font_config=font_config, pdf_forms=fillable, pdf_variant="pdf/ua-1",
-                pdf_tags=True)
-            data = document.write_pdf(pdf_forms=fillable, pdf_variant="pdf/ua-1", pdf_tags=True,
-                                      pdf_identifier=b"playing-2-gether")
-        except Exception as exc:  # WeasyPrint raises many kinds; the build needs one
-            raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
-        except BaseException as exc:  # FatalURLFetchingError is a BaseException so WeasyPrint cannot swallow it
-            from weasyprint.urls import FatalURLFetchingError
-
-            if isinstance(exc, FatalURLFetchingError):
+        with warnings_of("weasyprint") as warnings:
+            try:
+                document = HTML(string=html, base_url=str(self.root / "macros" / "print") + "/",
+                                url_fetcher=self._fetcher).render(
+                    stylesheets=[css], font_config=font_config, pdf_forms=fillable, pdf_variant="pdf/ua-1",
+                    pdf_tags=True)
+                data = document.write_pdf(pdf_forms=fillable, pdf_variant="pdf/ua-1", pdf_tags=True,
+                                          pdf_identifier=b"playing-2-gether")
+            except Exception as exc:  # WeasyPrint raises many kinds; the build needs one
                 raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
-            raise
-        finally:
-            logger.removeHandler(catcher)
-        if catcher.messages:
-            raise PrintError("WeasyPrint meldde: " + "; ".join(catcher.messages))
+            except BaseException as exc:  # FatalURLFetchingError is a BaseException so WeasyPrint cannot swallow it
+                from weasyprint.urls import FatalURLFetchingError
+
+                if isinstance(exc, FatalURLFetchingError):
+                    raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
+                raise
+        # WeasyPrint only logs problems (a missing image, an unknown CSS property): we stop on them
+        if warnings:
+            raise PrintError("WeasyPrint meldde: " + "; ".join(warnings))
         return data
 
 

@@ -442,6 +442,14 @@ def _dupes(entries: list[tuple[str, Loaded, tuple]], what: str) -> list[Problem]
     return problems
 
 
+def _unknown(value: str, options, what: str, loaded: Loaded, loc: tuple, hint: str) -> Problem:
+    """A reference to something that does not exist, with the closest option and the choices."""
+    line, col = loaded.where(loc)
+    suggestion = did_you_mean(value, options)
+    return Problem(loaded.rel, line, col, f"{what} '{value}' bestaat niet{suggestion}{' ' if suggestion else '. '}"
+                                          f"Kies uit: {one_of(options)}. {hint}")
+
+
 def check_references(parsed: dict, collections: dict, known: dict) -> list[Problem]:
     """Checks between files: unique ids, and every reference resolving to something that exists."""
     problems: list[Problem] = []
@@ -451,11 +459,7 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
 
     def ref(value: str, options: set[str] | dict, what: str, loaded: Loaded, loc: tuple, hint: str) -> None:
         if value not in options:
-            line, col = loaded.where(loc)
-            suggestion = did_you_mean(value, options)
-            problems.append(Problem(loaded.rel, line, col,
-                                    f"{what} '{value}' bestaat niet{suggestion}{' ' if suggestion else '. '}"
-                                    f"Kies uit: {one_of(options)}. {hint}"))
+            problems.append(_unknown(value, options, what, loaded, loc, hint))
 
     skill_hint = "Vaardigheden staan in content/vaardigheden/."
     instrument_hint = "Instrumenten staan in instruments/."
@@ -554,13 +558,6 @@ def check_pages(content: Content, parsed: dict) -> list[Problem]:
     """Links to pages of the site (start page, research questions) need the whole site map."""
     problems: list[Problem] = []
 
-    def ref(value, options, what, loaded, loc, hint):
-        line, col = loaded.where(loc)
-        suggestion = did_you_mean(value, options)
-        problems.append(Problem(loaded.rel, line, col,
-                                f"{what} '{value}' bestaat niet{suggestion}{' ' if suggestion else '. '}"
-                                f"Kies uit: {one_of(options)}. {hint}"))
-
     onderzoek, o_loaded = parsed["content/onderzoek.yml"]
     from .pages import page_paths  # late import: pages depends on Content
 
@@ -570,10 +567,10 @@ def check_pages(content: Content, parsed: dict) -> list[Problem]:
         for li, link in enumerate(ingang.links):
             page = link.pagina.split("#")[0]
             if page not in known:
-                ref(page, set(known), "pagina", s_loaded, ("ingangen", ii, "links", li, "pagina"),
-                    "Gebruik het pad van een pagina van de site.")
+                problems.append(_unknown(page, set(known), "pagina", s_loaded, ("ingangen", ii, "links", li, "pagina"),
+                                         "Gebruik het pad van een pagina van de site."))
     for qi, vraag in enumerate(onderzoek.onderzoeksvragen):
         if vraag.pagina and vraag.pagina not in known:
-            ref(vraag.pagina, set(known), "pagina", o_loaded, ("onderzoeksvragen", qi, "pagina"),
-                "Gebruik het pad van een pagina van de site.")
+            problems.append(_unknown(vraag.pagina, set(known), "pagina", o_loaded, ("onderzoeksvragen", qi, "pagina"),
+                                     "Gebruik het pad van een pagina van de site."))
     return problems

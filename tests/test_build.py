@@ -11,7 +11,7 @@ import pytest
 
 from site_build.build import build
 from site_build.problems import ContentError
-from conftest import REPO, make_project
+from conftest import REPO
 
 
 def read(site: Path, rel: str) -> str:

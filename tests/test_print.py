@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from site_build.build import build
 from site_build.print_build import PrintBuild
 from site_build.render_print import PrintError, PrintRenderer, make_fetcher
 from site_build.validate import load_content
-from conftest import REPO, make_project
+from conftest import REPO
 
-A4 = (595.28, 841.89)
 
 
 def norm(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -14,7 +13,7 @@ import pytest
 from site_build.build import build
 from site_build.problems import ContentError
 from site_build.validate import load_content
-from conftest import ARTIFACTS, MINIMAL, REPO, make_project
+from conftest import ARTIFACTS, REPO, make_project
 
 CDN = re.compile(r"(fonts\.googleapis|fonts\.gstatic|unpkg\.com|cdn\.jsdelivr|cdnjs\.|googletagmanager|"
                  r"google-analytics|plausible\.io|matomo)", re.I)
