@@ -5,47 +5,42 @@ from __future__ import annotations
 
 import io
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from .render_print import PdfJob, PrintRenderer, job_key
+from .downloads import Download, pack_name, planned
+from .render_print import PdfJob, PrintRenderer, Rendered, job_key
 from .validate import Content
-
-DOWNLOADS = "downloads"
-
-
-@dataclass(frozen=True)
-class Download:
-    name: str
-    title: str
-    kind: str         # 'formulier', 'invulbaar', 'pakket', 'map', 'kaarten'
-    size: int
-    pages: int
-
-    @property
-    def path(self) -> str:
-        return f"{DOWNLOADS}/{self.name}"
-
 
 # --- one renderer per worker process: WeasyPrint, fonts and the stylesheet are set up once ---------------
 
 _RENDERER: PrintRenderer | None = None
 
 
-def _render_job(job: PdfJob) -> bytes:
+def _render_job(job: PdfJob) -> Rendered:
     assert _RENDERER is not None
-    return _RENDERER.pdf_bytes(job.html, fillable=job.fillable)
+    return _RENDERER.render(job)
 
 
 _PAGES: dict[str, int] = {}
 
 
-def page_count(data: bytes) -> int:
-    """Pages of a PDF; remembered by content hash (parsing a 60-page PDF costs more than the build step)."""
+def _digest(data: bytes) -> str:
     import hashlib
 
-    key = hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+def remember_pages(rendered: Rendered) -> None:
+    """The layout knows the page count: remember it, so no PDF needs parsing for it."""
+    for data in rendered.files.values():
+        _PAGES[_digest(data)] = rendered.pages
+
+
+def page_count(data: bytes) -> int:
+    """Pages of a PDF; remembered by content hash (parsing a 60-page PDF costs more than the build step)."""
+    key = _digest(data)
     if key not in _PAGES:
         import pikepdf
 
@@ -74,7 +69,15 @@ def save_page_cache(cache: Path) -> None:
     tmp.replace(cache / "paginas.json")
 
 
-def merge(parts: list[bytes], title: str, subject: str) -> bytes:
+@dataclass(frozen=True)
+class Part:
+    """A rendered PDF that goes into a merged one, with its bookmark (by default the PDF's own title)."""
+
+    data: bytes
+    title: str | None = None
+
+
+def merge(parts: list[Part], title: str, subject: str) -> bytes:
     """Concatenate rendered PDFs into one, with title, subject, language and a bookmark per part.
 
     pikepdf (qpdf) copies pages without re-parsing their content: several times faster than pure Python.
@@ -83,11 +86,11 @@ def merge(parts: list[bytes], title: str, subject: str) -> bytes:
 
     out = pikepdf.new()
     with out.open_outline() as outline:
-        for data in parts:
-            src = pikepdf.open(io.BytesIO(data))
+        for part in parts:
+            src = pikepdf.open(io.BytesIO(part.data))
             start = len(out.pages)
             out.pages.extend(src.pages)
-            part_title = str(src.docinfo.get("/Title", "")) or None
+            part_title = part.title or str(src.docinfo.get("/Title", "")) or None
             if part_title:
                 outline.root.append(pikepdf.OutlineItem(part_title, start))
     out.docinfo["/Title"] = title
@@ -103,7 +106,12 @@ def merge(parts: list[bytes], title: str, subject: str) -> bytes:
 
 
 class PrintBuild:
-    """Renders what is needed into ``out`` (a downloads folder), reusing cached PDFs by content hash."""
+    """Renders what is needed into ``out`` (a downloads folder), reusing cached PDFs by content hash.
+
+    Work starts as soon as what it needs is there: a pack's cover as soon as its forms are laid out (it
+    shows their page counts), a pack as soon as its cover and forms are, while the workers go on with the
+    rest. Merging happens here, rendering in the workers.
+    """
 
     def __init__(self, content: Content, cache: Path, workers: int | None = None, trainer: bool = False):
         self.content = content
@@ -113,44 +121,73 @@ class PrintBuild:
         self.renderer = PrintRenderer(content)
         self.stylesheet = self.renderer.stylesheet_text()
         self.rendered: list[str] = []  # names rendered in this run (not from the cache)
+        self._pool: ProcessPoolExecutor | None = None
+
+    # --- rendering, through the cache -----------------------------------------------------------------------
+    def _paths(self, job: PdfJob) -> dict[str, Path]:
+        key = job_key(job, self.stylesheet)
+        return {name: self.cache / f"{key}-{i}.pdf" for i, name in enumerate(job.names)}
+
+    def _submit(self, job: PdfJob) -> Future:
+        """A future for the job's PDFs by file name: done at once when they are in the cache."""
+        paths = self._paths(job)
+        if all(path.is_file() for path in paths.values()):
+            future: Future = Future()
+            future.set_result({name: path.read_bytes() for name, path in paths.items()})
+            return future
+        if self.workers > 1:
+            rendering = self._executor().submit(_render_job, job)
+        else:
+            rendering = Future()
+            rendering.set_result(self.renderer.render(job))
+        result: Future = Future()
+
+        def store(done: Future) -> None:
+            try:
+                rendered = done.result()
+            except BaseException as exc:  # handed on to whoever waits for the result
+                result.set_exception(exc)
+                return
+            remember_pages(rendered)
+            for name, path in paths.items():
+                tmp = path.with_suffix(".tmp")
+                tmp.write_bytes(rendered.files[name])
+                tmp.replace(path)
+                self.rendered.append(name)
+            result.set_result(rendered.files)
+
+        rendering.add_done_callback(store)
+        return result
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            import multiprocessing
+
+            global _RENDERER
+            # Set WeasyPrint up once here (fonts, parsed stylesheet) and fork: workers inherit it warm.
+            self.renderer.warm_up()
+            _RENDERER = self.renderer
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+        return self._pool
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
     def _cached(self, jobs: list[PdfJob]) -> dict[str, bytes]:
-        self.cache.mkdir(parents=True, exist_ok=True)
+        """The PDFs of these jobs by file name (longest first: the workers end closer together)."""
+        futures = [self._submit(job) for job in sorted(jobs, key=lambda j: -len(j.html))]
         results: dict[str, bytes] = {}
-        todo: list[tuple[PdfJob, Path]] = []
-        for job in jobs:
-            path = self.cache / f"{job_key(job, self.stylesheet)}.pdf"
-            if path.is_file():
-                results[job.name] = path.read_bytes()
-            else:
-                todo.append((job, path))
-        if todo:
-            if self.workers > 1 and len(todo) > 1:
-                import multiprocessing
-
-                global _RENDERER
-                # Set WeasyPrint up once here (fonts, parsed stylesheet) and fork: workers inherit it warm.
-                self.renderer.warm_up()
-                _RENDERER = self.renderer
-                context = multiprocessing.get_context("fork")
-                ordered = sorted(todo, key=lambda t: -len(t[0].html))  # longest first: better balance
-                with ProcessPoolExecutor(max_workers=min(self.workers, len(todo)), mp_context=context) as pool:
-                    by_name = dict(zip([j.name for j, _ in ordered], pool.map(_render_job, [j for j, _ in ordered])))
-                datas = [by_name[job.name] for job, _ in todo]
-            else:
-                datas = [self.renderer.pdf_bytes(job.html, fillable=job.fillable) for job, _ in todo]
-            for (job, path), data in zip(todo, datas):
-                tmp = path.with_suffix(".tmp")
-                tmp.write_bytes(data)
-                tmp.replace(path)
-                results[job.name] = data
-                self.rendered.append(job.name)
+        for future in futures:
+            results.update(future.result())
         return results
 
-    def _merged(self, name: str, parts: list[bytes], title: str, subject: str) -> bytes:
+    def _merged(self, name: str, parts: list[Part], title: str, subject: str) -> bytes:
         import hashlib
 
-        digest = hashlib.sha256(b"".join(hashlib.sha256(p).digest() for p in parts) + title.encode() + subject.encode())
+        digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode()
+                                         for p in parts) + title.encode() + subject.encode())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
         if path.is_file():
             return path.read_bytes()
@@ -159,66 +196,95 @@ class PrintBuild:
         self.rendered.append(name)
         return data
 
+    # --- what a build asks for ----------------------------------------------------------------------------
     def run_forms(self, out: Path, ids: list[str]) -> list[Download]:
         """Only the blank and fillable forms of the chosen instruments (for `p2g pdf`)."""
-        jobs = [j for j in self.renderer.jobs() if j.name.removesuffix(".pdf").removesuffix("-invulbaar") in ids]
-        pdfs = self._cached(jobs)
+        jobs = [j for j in self.renderer.jobs() if j.name.removesuffix(".pdf") in ids]
+        self.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            pdfs = self._cached(jobs)
+        finally:
+            self._close()
         out.mkdir(parents=True, exist_ok=True)
         result = []
         for job in jobs:
-            (out / job.name).write_bytes(pdfs[job.name])
-            kind = "invulbaar" if job.fillable else "formulier"
-            result.append(Download(job.name, job.title, kind, len(pdfs[job.name]), page_count(pdfs[job.name])))
+            for name, kind in zip(job.names, ("formulier", "invulbaar")):
+                (out / name).write_bytes(pdfs[name])
+                result.append(Download(name, job.title, kind, len(pdfs[name]), page_count(pdfs[name])))
         return result
 
     def run(self, out: Path) -> list[Download]:
         load_page_cache(self.cache)
+        self.cache.mkdir(parents=True, exist_ok=True)
         try:
             return self._run(out)
         finally:
+            self._close()
             save_page_cache(self.cache)
 
     def _run(self, out: Path) -> list[Download]:
-        c = self.content
-        r = self.renderer
-        jobs = r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else [])
-        pdfs = self._cached(jobs)
-        pages = {i.id: page_count(pdfs[f"{i.id}.pdf"]) for i in c.instrumenten}
-        covers = r.cover_jobs(pages)
-        front = 2
-        for _ in range(3):  # the contents may push the page numbers on: settle them
-            map_job = r.map_job(pages, front)
-            extra = self._cached(covers + [map_job])
-            if page_count(extra["map-voorwerk.pdf"]) == front:
+        c, r = self.content, self.renderer
+        wanted = planned(c, self.trainer)
+        titles = {d.name: d.title for d in wanted}
+        packs = {b.id: (cyclus, b) for cyclus, b in c.bijeenkomsten() if b.instrumenten}
+        instruments = [i.id for i in c.instrumenten]
+        pdfs: dict[str, bytes] = {}
+        asked: set[str] = set()
+        pending: set[Future] = set()
+        front, map_tries = 2, 0
+
+        def submit(job: PdfJob) -> None:
+            asked.add(job.name)
+            pending.add(self._submit(job))
+
+        def step() -> bool:
+            """Start or do what has become possible; whether anything was."""
+            nonlocal front, map_tries
+            progressed = False
+            pages = {i: page_count(pdfs[f"{i}.pdf"]) for i in instruments if f"{i}.pdf" in pdfs}
+            for b_id, (cyclus, b) in packs.items():
+                cover, pack = f"omslag-{b_id}.pdf", pack_name(b_id)
+                if cover not in asked and all(i in pages for i in b.instrumenten):
+                    submit(r.cover_job(cyclus, b, pages))
+                    progressed = True
+                elif cover in pdfs and pack not in pdfs:
+                    parts = [Part(pdfs[cover], title=titles[pack])] + [Part(pdfs[f"{i}.pdf"]) for i in b.instrumenten]
+                    pdfs[pack] = self._merged(pack, parts, titles[pack], b.kort)
+                    progressed = True
+            if len(pages) == len(instruments) and "complete-map.pdf" not in pdfs:
+                voorwerk = pdfs.get("map-voorwerk.pdf")
+                if "map-voorwerk.pdf" not in asked:
+                    submit(r.map_job(pages, front))
+                    progressed = True
+                elif voorwerk is not None and page_count(voorwerk) != front and map_tries < 3:
+                    # the contents give page numbers after the map's own front pages: settle them
+                    front, map_tries = page_count(voorwerk), map_tries + 1
+                    del pdfs["map-voorwerk.pdf"]
+                    submit(r.map_job(pages, front))
+                    progressed = True
+                elif voorwerk is not None:
+                    parts = [Part(voorwerk)] + [Part(pdfs[f"{i}.pdf"]) for i in instruments]
+                    pdfs["complete-map.pdf"] = self._merged("complete-map.pdf", parts, titles["complete-map.pdf"],
+                                                            "Alle formulieren van het Playing-2-gether-traject")
+                    progressed = True
+            return progressed
+
+        for job in sorted(r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []),
+                          key=lambda j: -len(j.html)):  # longest first: the workers end closer together
+            submit(job)
+        while True:
+            while step():
+                pass
+            if not pending:
                 break
-            front = page_count(extra["map-voorwerk.pdf"])
-        pdfs.update(extra)
-        jobs += covers + [map_job]
-        downloads: list[Download] = []
-        titles = {job.name: job.title for job in jobs}
-
-        def add(name: str, data: bytes, kind: str) -> None:
-            (out / name).write_bytes(data)
-            downloads.append(Download(name, titles.get(name, name), kind, len(data), page_count(data)))
-
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                pending.discard(future)
+                pdfs.update(future.result())
         out.mkdir(parents=True, exist_ok=True)
-        for inst in c.instrumenten:
-            add(f"{inst.id}.pdf", pdfs[f"{inst.id}.pdf"], "formulier")
-            add(f"{inst.id}-invulbaar.pdf", pdfs[f"{inst.id}-invulbaar.pdf"], "invulbaar")
-        for cyclus, b in c.bijeenkomsten():
-            if not b.instrumenten:
-                continue
-            name = f"pakket-{b.id}.pdf"
-            title = f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"
-            titles[name] = title
-            parts = [pdfs[f"omslag-{b.id}.pdf"]] + [pdfs[f"{i}.pdf"] for i in b.instrumenten]
-            add(name, self._merged(name, parts, title, b.kort), "pakket")
-        titles["complete-map.pdf"] = "Complete map: alle formulieren"
-        parts = [pdfs["map-voorwerk.pdf"]] + [pdfs[f"{i.id}.pdf"] for i in c.instrumenten]
-        add("complete-map.pdf", self._merged("complete-map.pdf", parts, titles["complete-map.pdf"],
-                                             "Alle formulieren van het Playing-2-gether-traject"), "map")
-        add("zakkaarten.pdf", pdfs["zakkaarten.pdf"], "kaarten")
-        if self.trainer:
-            for cyclus in c.plg.cycli:
-                add(f"draaiboek-{cyclus.id}.pdf", pdfs[f"draaiboek-{cyclus.id}.pdf"], "draaiboek")
+        downloads = []
+        for d in wanted:
+            data = pdfs[d.name]
+            (out / d.name).write_bytes(data)
+            downloads.append(d.done(len(data), page_count(data)))
         return downloads

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from . import models as m
+from .fields import FieldError, add_fields, fields_of
 from .problems import warnings_of
 from .render_site import environment
 from .text import prose, prose_inline
@@ -57,6 +58,34 @@ class PrintError(Exception):
     """A PDF could not be made (a WeasyPrint warning or a refused resource)."""
 
 
+def load_weasyprint() -> None:
+    """Import WeasyPrint, without the half second its library lookup can cost.
+
+    For each C library WeasyPrint tries a list of names; every name that is not a file name makes
+    ctypes.util.find_library start ldconfig, gcc and ld (more than fifty processes in all). The list also
+    holds each library's real file name, which loads without that search: during the import, the search
+    answers 'not found' at once. Should no name load that way, the import is done again the normal way.
+    """
+    import importlib
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        importlib.import_module("weasyprint")
+    except OSError:
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = search
+        importlib.import_module("weasyprint")
+    finally:
+        ctypes.util.find_library = search
+
+
 def font_files() -> dict[str, Path]:
     """The openly licensed font embedded in every PDF (Lato, SIL OFL), installed from PyPI by the set-up."""
     import font_lato
@@ -76,6 +105,7 @@ def make_fetcher(allowed: list[Path]):
     A plain exception in a fetcher only makes WeasyPrint log a warning and carry on; FatalURLFetchingError
     stops the render, so no content can pull /etc/passwd or a remote URL into a PDF.
     """
+    load_weasyprint()
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     roots = [p.resolve() for p in allowed]
@@ -102,13 +132,30 @@ def _mime(path: Path) -> str:
 
 @dataclass
 class PdfJob:
+    """One layout, written as one PDF, or as two when the layout has form fields: the blank one without them
+    (small: only the glyphs used are embedded) and the fillable one with them (laying out twice is the
+    expensive part of a PDF, writing it is not)."""
+
     name: str          # file name, e.g. 'reflectie-interview-start.pdf'
     html: str
     title: str
+    fillable: bool = False  # also write '<name>-invulbaar.pdf', with a form field for every answer
 
     @property
-    def fillable(self) -> bool:
-        return self.name.endswith("-invulbaar.pdf")
+    def names(self) -> list[str]:
+        return [self.name, fillable_name(self.name)] if self.fillable else [self.name]
+
+
+def fillable_name(name: str) -> str:
+    return name.removesuffix(".pdf") + "-invulbaar.pdf"
+
+
+@dataclass
+class Rendered:
+    """What one job gives: the PDF bytes by file name, and the page count (known from the layout)."""
+
+    files: dict[str, bytes]
+    pages: int
 
 
 class PrintRenderer:
@@ -146,31 +193,25 @@ class PrintRenderer:
         fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
         return self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
 
-    def form_html(self, inst: m.Instrument, fillable: bool) -> str:
+    def form_html(self, inst: m.Instrument) -> str:
         return self.env.get_template("print/formulier.html.j2").render(self._context(
-            inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst),
-            fillable=fillable))
+            inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst)))
 
     def jobs(self) -> list[PdfJob]:
-        result = []
-        for inst in self.content.instrumenten:
-            result.append(PdfJob(f"{inst.id}.pdf", self.form_html(inst, False), inst.titel))
-            result.append(PdfJob(f"{inst.id}-invulbaar.pdf", self.form_html(inst, True), inst.titel))
-        return result
+        """One job per instrument, giving its blank and its fillable form."""
+        return [PdfJob(f"{inst.id}.pdf", self.form_html(inst), inst.titel, fillable=True)
+                for inst in self.content.instrumenten]
 
     def extra_jobs(self) -> list[PdfJob]:
-        """The pocket cards (covers and the map's front matter need page counts: see cover_jobs, map_job)."""
+        """The pocket cards (covers and the map's front matter need page counts: see cover_job, map_job)."""
         return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
                        "Zakkaarten: vijf vaardigheden en vier don'ts")]
 
-    def cover_jobs(self, pages: dict[str, int]) -> list[PdfJob]:
-        c = self.content
-        result = []
-        for cyclus, b in c.bijeenkomsten():
-            if b.instrumenten:
-                html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages))
-                result.append(PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}"))
-        return result
+    def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
+        """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
+        only the covers that list it)."""
+        html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages))
+        return PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}")
 
     def draaiboek_jobs(self) -> list[PdfJob]:
         """Trainer edition only: one facilitator's script per cycle."""
@@ -191,6 +232,7 @@ class PrintRenderer:
     # --- PDF ----------------------------------------------------------------------------------
     def _weasy(self):
         if self._css is None:
+            load_weasyprint()
             from weasyprint import CSS
             from weasyprint.text.fonts import FontConfiguration
 
@@ -204,18 +246,30 @@ class PrintRenderer:
         """Load fonts and parse the stylesheet now (before forking workers), with one tiny render."""
         self.pdf_bytes('<html lang="nl"><title>-</title><body><p>Playing-2-gether <b>vet</b> <i>schuin</i></p></body></html>')
 
-    def pdf_bytes(self, html: str, fillable: bool = False) -> bytes:
+    def pdf_bytes(self, html: str) -> bytes:
+        """One PDF from one HTML document (no form fields)."""
+        return self.render(PdfJob("document.pdf", html, "")).files["document.pdf"]
+
+    def render(self, job: PdfJob) -> Rendered:
         from weasyprint import HTML
 
         css, font_config = self._weasy()
+        options = dict(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=b"playing-2-gether")
         with warnings_of("weasyprint") as warnings:
             try:
-                document = HTML(string=html, base_url=str(self.root / "macros" / "print") + "/",
+                document = HTML(string=job.html, base_url=str(self.root / "macros" / "print") + "/",
                                 url_fetcher=self._fetcher).render(
-                    stylesheets=[css], font_config=font_config, pdf_forms=fillable, pdf_variant="pdf/ua-1",
-                    pdf_tags=True)
-                data = document.write_pdf(pdf_forms=fillable, pdf_variant="pdf/ua-1", pdf_tags=True,
-                                          pdf_identifier=b"playing-2-gether")
+                    stylesheets=[css], font_config=font_config, pdf_forms=job.fillable, **options)
+                files = {}
+                fields = fields_of(document) if job.fillable else []
+                # the blank PDF: the same layout, written without its fields
+                for page in document.pages:
+                    page.forms = {}
+                files[job.name] = document.write_pdf(**options)
+                if job.fillable:
+                    files[fillable_name(job.name)] = add_fields(files[job.name], fields, self.fonts["regular"])
+            except FieldError as exc:
+                raise PrintError(f"{job.name}: {exc}") from exc
             except Exception as exc:  # WeasyPrint raises many kinds; the build needs one
                 raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
             except BaseException as exc:  # FatalURLFetchingError is a BaseException so WeasyPrint cannot swallow it
@@ -227,13 +281,13 @@ class PrintRenderer:
         # WeasyPrint only logs problems (a missing image, an unknown CSS property): we stop on them
         if warnings:
             raise PrintError("WeasyPrint meldde: " + "; ".join(warnings))
-        return data
+        return Rendered(files, len(document.pages))
 
 
 def job_key(job: PdfJob, stylesheet: str) -> str:
     """Content hash of everything one PDF depends on: its HTML (which carries the data) and the stylesheet."""
     digest = hashlib.sha256()
-    for part in (job.html, stylesheet, job.name):
+    for part in (job.html, stylesheet, job.name, str(job.fillable)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

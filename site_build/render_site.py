@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import models as m
 from . import pages
 from .charts import bar_chart, category_counts
+from .downloads import TEMPLATE_GLOBALS
 from .text import bron_label, is_research, md_inline, prose, prose_inline, relative_url
 from .validate import Content
 
@@ -55,7 +56,7 @@ def environment(root: Path) -> Environment:
     )
     env.filters["gemiddelde"] = mean_nl
     env.filters["hoofdletter"] = lambda text: text[:1].upper() + text[1:]
-    env.globals["kb"] = lambda size: f"{max(1, round(size / 1024))} kB"
+    env.globals.update(TEMPLATE_GLOBALS)
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     return env
 
@@ -157,8 +158,12 @@ class SiteRenderer:
 
 def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: list | None = None,
                pdf_dir: Path | None = None) -> dict[str, Any]:
-    """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet), with the PDFs of
-    ``pdf_dir`` (described by ``downloads``) under docs/downloads/."""
+    """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet).
+
+    ``downloads`` describes the PDFs. With ``pdf_dir`` they are rendered already and copied in; without it they
+    are still being rendered: the pages get markers for their sizes (see downloads.fill_in) and docs/downloads/
+    gets empty stand-ins, so MkDocs can check the links to them.
+    """
     renderer = SiteRenderer(content, trainer=trainer, downloads=downloads)
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
@@ -170,11 +175,14 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    if pdf_dir is not None:
+    if downloads:
         target = docs / "downloads"
         target.mkdir(exist_ok=True)
-        for d in downloads or []:
-            shutil.copy2(pdf_dir / d.name, target / d.name)
+        for d in downloads:
+            if pdf_dir is not None:
+                shutil.copy2(pdf_dir / d.name, target / d.name)
+            else:
+                (target / d.name).write_bytes(b"")
     assets = docs / "assets"
     assets.mkdir(exist_ok=True)
     shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")
