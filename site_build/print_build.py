@@ -3,7 +3,10 @@ in parallel, cached by the content hash of what each depends on, packs assembled
 
 from __future__ import annotations
 
+import functools
+import heapq
 import io
+import itertools
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -119,45 +122,66 @@ class PrintBuild:
         self.cache = cache
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self.renderer = PrintRenderer(content)
-        self.stylesheet = self.renderer.stylesheet_text()
+        self.stylesheet = self.renderer.cache_basis()
         self.rendered: list[str] = []  # names rendered in this run (not from the cache)
         self._pool: ProcessPoolExecutor | None = None
+        self._ready: list = []  # heap of jobs waiting for a worker
+        self._order = itertools.count()
+        self._in_flight: set[Future] = set()
 
     # --- rendering, through the cache -----------------------------------------------------------------------
     def _paths(self, job: PdfJob) -> dict[str, Path]:
         key = job_key(job, self.stylesheet)
         return {name: self.cache / f"{key}-{i}.pdf" for i, name in enumerate(job.names)}
 
-    def _submit(self, job: PdfJob) -> Future:
-        """A future for the job's PDFs by file name: done at once when they are in the cache."""
-        paths = self._paths(job)
-        if all(path.is_file() for path in paths.values()):
-            future: Future = Future()
-            future.set_result({name: path.read_bytes() for name, path in paths.items()})
-            return future
-        if self.workers > 1:
-            rendering = self._executor().submit(_render_job, job)
-        else:
-            rendering = Future()
-            rendering.set_result(self.renderer.render(job))
-        result: Future = Future()
+    def _submit(self, job: PdfJob, urgent: bool = False) -> Future:
+        """A future for the job's PDFs by file name: done at once when they are in the cache.
 
-        def store(done: Future) -> None:
+        Jobs wait in a queue of their own and go to a worker only when one is free, so an urgent job (one
+        that others wait for: a cover, the map) goes before the forms still waiting; of the rest, the
+        longest goes first, so the workers end close together.
+        """
+        paths = self._paths(job)
+        result: Future = Future()
+        if all(path.is_file() for path in paths.values()):
+            result.set_result({name: path.read_bytes() for name, path in paths.items()})
+        elif self.workers <= 1:
             try:
-                rendered = done.result()
+                result.set_result(self._store(paths, self.renderer.render(job)))
             except BaseException as exc:  # handed on to whoever waits for the result
                 result.set_exception(exc)
-                return
-            remember_pages(rendered)
-            for name, path in paths.items():
-                tmp = path.with_suffix(".tmp")
-                tmp.write_bytes(rendered.files[name])
-                tmp.replace(path)
-                self.rendered.append(name)
-            result.set_result(rendered.files)
-
-        rendering.add_done_callback(store)
+        else:
+            heapq.heappush(self._ready, ((0 if urgent else 1, -len(job.html), next(self._order)), job, paths, result))
         return result
+
+    def _dispatch(self) -> None:
+        """Hand queued jobs to free workers (from the main thread only)."""
+        self._in_flight = {f for f in self._in_flight if not f.done()}
+        while self._ready and len(self._in_flight) < self.workers:
+            _, job, paths, result = heapq.heappop(self._ready)
+            rendering = self._executor().submit(_render_job, job)
+            rendering.add_done_callback(functools.partial(self._finish, paths, result))
+            self._in_flight.add(rendering)
+
+    def _finish(self, paths: dict[str, Path], result: Future, rendering: Future) -> None:
+        try:
+            result.set_result(self._store(paths, rendering.result()))
+        except BaseException as exc:
+            result.set_exception(exc)
+
+    def _store(self, paths: dict[str, Path], rendered: Rendered) -> dict[str, bytes]:
+        remember_pages(rendered)
+        for name, path in paths.items():
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(rendered.files[name])
+            tmp.replace(path)
+            self.rendered.append(name)
+        return rendered.files
+
+    def _wait(self, futures: set[Future]) -> set[Future]:
+        self._dispatch()
+        done, _ = wait(futures, return_when=FIRST_COMPLETED)
+        return done
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -176,9 +200,12 @@ class PrintBuild:
             self._pool = None
 
     def _cached(self, jobs: list[PdfJob]) -> dict[str, bytes]:
-        """The PDFs of these jobs by file name (longest first: the workers end closer together)."""
-        futures = [self._submit(job) for job in sorted(jobs, key=lambda j: -len(j.html))]
+        """The PDFs of these jobs by file name."""
+        futures = {self._submit(job) for job in jobs}
         results: dict[str, bytes] = {}
+        pending = set(futures)
+        while pending:
+            pending -= self._wait(pending)
         for future in futures:
             results.update(future.result())
         return results
@@ -233,9 +260,9 @@ class PrintBuild:
         pending: set[Future] = set()
         front, map_tries = 2, 0
 
-        def submit(job: PdfJob) -> None:
+        def submit(job: PdfJob, urgent: bool = False) -> None:
             asked.add(job.name)
-            pending.add(self._submit(job))
+            pending.add(self._submit(job, urgent))
 
         def step() -> bool:
             """Start or do what has become possible; whether anything was."""
@@ -245,7 +272,7 @@ class PrintBuild:
             for b_id, (cyclus, b) in packs.items():
                 cover, pack = f"omslag-{b_id}.pdf", pack_name(b_id)
                 if cover not in asked and all(i in pages for i in b.instrumenten):
-                    submit(r.cover_job(cyclus, b, pages))
+                    submit(r.cover_job(cyclus, b, pages), urgent=True)
                     progressed = True
                 elif cover in pdfs and pack not in pdfs:
                     parts = [Part(pdfs[cover], title=titles[pack])] + [Part(pdfs[f"{i}.pdf"]) for i in b.instrumenten]
@@ -254,13 +281,13 @@ class PrintBuild:
             if len(pages) == len(instruments) and "complete-map.pdf" not in pdfs:
                 voorwerk = pdfs.get("map-voorwerk.pdf")
                 if "map-voorwerk.pdf" not in asked:
-                    submit(r.map_job(pages, front))
+                    submit(r.map_job(pages, front), urgent=True)
                     progressed = True
                 elif voorwerk is not None and page_count(voorwerk) != front and map_tries < 3:
                     # the contents give page numbers after the map's own front pages: settle them
                     front, map_tries = page_count(voorwerk), map_tries + 1
                     del pdfs["map-voorwerk.pdf"]
-                    submit(r.map_job(pages, front))
+                    submit(r.map_job(pages, front), urgent=True)
                     progressed = True
                 elif voorwerk is not None:
                     parts = [Part(voorwerk)] + [Part(pdfs[f"{i}.pdf"]) for i in instruments]
@@ -269,16 +296,14 @@ class PrintBuild:
                     progressed = True
             return progressed
 
-        for job in sorted(r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []),
-                          key=lambda j: -len(j.html)):  # longest first: the workers end closer together
+        for job in r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []):
             submit(job)
         while True:
             while step():
                 pass
             if not pending:
                 break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
+            for future in self._wait(pending):
                 pending.discard(future)
                 pdfs.update(future.result())
         out.mkdir(parents=True, exist_ok=True)

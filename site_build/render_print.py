@@ -125,6 +125,22 @@ def make_fetcher(allowed: list[Path]):
     return ProjectFetcher()
 
 
+def print_html_class(ua_css):
+    """WeasyPrint's HTML with the print documents' own user-agent stylesheet (macros/print/ua.css).
+
+    WeasyPrint has no option for it, so this overrides the method that picks its built-in one; the pinned
+    WeasyPrint version and the print tests (text, fonts, fields, page counts) guard that this keeps working.
+    """
+    from weasyprint import HTML
+    from weasyprint.html import UA_FORM_STYLESHEET
+
+    class PrintHTML(HTML):
+        def _ua_stylesheets(self, forms: bool = False) -> list:
+            return [ua_css, UA_FORM_STYLESHEET] if forms else [ua_css]
+
+    return PrintHTML
+
+
 def _mime(path: Path) -> str:
     return {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
         path.suffix.lower(), "application/octet-stream")
@@ -193,6 +209,17 @@ class PrintRenderer:
         fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
         return self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
 
+    def cache_basis(self) -> str:
+        """Everything besides a job's HTML that its PDF depends on: both stylesheets, the code that renders
+        and fills in forms, and the versions of the libraries that do the work."""
+        from importlib.metadata import version
+
+        here = Path(__file__).parent
+        parts = [self.stylesheet_text(), (self.root / "macros" / "print" / "ua.css").read_text(encoding="utf-8"),
+                 (here / "render_print.py").read_text(encoding="utf-8"), (here / "fields.py").read_text(encoding="utf-8"),
+                 *(f"{p}={version(p)}" for p in ("weasyprint", "pikepdf", "pydyf", "fonttools", "font-lato"))]
+        return "\0".join(parts)
+
     def form_html(self, inst: m.Instrument) -> str:
         return self.env.get_template("print/formulier.html.j2").render(self._context(
             inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst)))
@@ -238,6 +265,7 @@ class PrintRenderer:
 
             self._font_config = FontConfiguration()
             self._fetcher = make_fetcher([self.root, self.fonts["regular"].parent])
+            self._html = print_html_class(CSS(filename=str(self.root / "macros" / "print" / "ua.css")))
             self._css = CSS(string=self.stylesheet_text(), font_config=self._font_config,
                             url_fetcher=self._fetcher, base_url=str(self.root / "macros" / "print") + "/")
         return self._css, self._font_config
@@ -251,9 +279,8 @@ class PrintRenderer:
         return self.render(PdfJob("document.pdf", html, "")).files["document.pdf"]
 
     def render(self, job: PdfJob) -> Rendered:
-        from weasyprint import HTML
-
         css, font_config = self._weasy()
+        HTML = self._html
         options = dict(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=b"playing-2-gether")
         with warnings_of("weasyprint") as warnings:
             try:
