@@ -10,7 +10,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import ContentError
 
 # The content, page and MkDocs modules are imported inside the functions: `p2g build` starts rendering PDFs
 # in a child process first, and the sooner it can fork, the sooner that child gets going.
@@ -80,86 +79,6 @@ def render_pdfs(content, root: Path, out: Path, trainer: bool = False) -> list:
     return PrintBuild(content, root / "build" / "pdf-cache", trainer=trainer).run(out)
 
 
-class PrintProcess:
-    """The PDFs, rendered in a child process (with its own workers) while this process builds the site.
-
-    It starts before anything else, because setting WeasyPrint up takes a while, and loads the content
-    itself; when the site turns out to be up to date, or the content is not valid, it is stopped. What it
-    sends back is the list of downloads, or a description of what went wrong, raised here again as the
-    same kind of error.
-    """
-
-    def __init__(self, root: Path, out: Path, trainer: bool):
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        # not a daemon: it starts worker processes of its own
-        self._process = context.Process(target=_print_child, args=(root, out, trainer, send))
-        self._process.start()
-        send.close()
-
-    def result(self) -> list:
-        try:
-            message = self._receive.recv()
-        except EOFError:
-            message = ("fout", "PrintError", "het maken van de PDF's stopte onverwacht", None, None, [])
-        finally:
-            self._process.join()
-        if message[0] == "klaar":
-            return message[1]
-        raise _error_from(message)
-
-    def stop(self) -> None:
-        """Stop it with its workers (they share its process group)."""
-        import signal
-
-        if self._process.is_alive():
-            try:
-                os.killpg(self._process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        self._process.join()
-
-
-def _print_child(root: Path, out: Path, trainer: bool, send) -> None:
-    os.setpgid(0, 0)
-    try:
-        from .render_print import load_weasyprint
-        from .validate import load_content
-
-        load_weasyprint()  # the slow part of setting up, while the parent checks the content
-
-        send.send(("klaar", render_pdfs(load_content(root), root, out, trainer)))
-    except BaseException as exc:  # everything goes back to the parent, which reports it
-        import traceback
-
-        send.send(("fout", type(exc).__name__, getattr(exc, "message", None) or str(exc),
-                   getattr(exc, "filename", None), getattr(exc, "lineno", None),
-                   getattr(exc, "problems", None) or traceback.format_exc()))
-    finally:
-        send.close()
-
-
-def _error_from(message: tuple) -> Exception:
-    import jinja2
-
-    from .render_print import PrintError
-
-    _, kind, text, filename, lineno, extra = message
-    if kind == "PrintError":
-        return PrintError(text)
-    if isinstance(extra, list) and extra:
-        return ContentError(extra)
-    if kind == "TemplateSyntaxError":
-        return jinja2.TemplateSyntaxError(text, lineno or 1, filename=filename)
-    if hasattr(jinja2, kind) and issubclass(getattr(jinja2, kind), jinja2.TemplateError):
-        error = getattr(jinja2, kind)(text)
-        error.filename, error.lineno = filename, lineno
-        return error
-    return RuntimeError(f"{kind}: {text}\n{extra}")
-
-
 def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
     """Validate and (re)write the docs folder in place; used by the MkDocs hook for `serve`."""
     from .mkdocs_build import sync_tree
@@ -195,23 +114,30 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     root = Path(root).resolve()
     # the trainer edition has its own folder, so the public site is never overwritten by accident
     out = Path(out).resolve() if out else root / ("site-trainer" if trainer else "site")
+    stamp = fingerprint(root, out, trainer)
+    if not force:
+        done = _up_to_date(root, out, stamp)
+        if done is not None:
+            return done
+    # The PDFs are rendered by worker processes while this one writes the pages and lets MkDocs build them;
+    # the workers start first, because setting WeasyPrint up takes a while. The pages show the PDFs' sizes
+    # through markers filled in at the end (see downloads.py).
+    from .pdf_engine import PdfPool
+
+    pool = PdfPool()
     scratch_parent = root / "build"
     scratch_parent.mkdir(exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
-    # The PDFs are rendered in another process while this one writes the pages and lets MkDocs build them;
-    # the pages show the PDFs' sizes through markers filled in at the end (see downloads.py).
-    printing = PrintProcess(root, scratch / "pdf", trainer)
     try:
         from .downloads import fill_in, planned
         from .mkdocs_build import IncrementalSite
+        from .print_build import PrintBuild
         from .render_site import SITE_CONFIG, write_docs
         from .validate import load_content
 
-        stamp = fingerprint(root, out, trainer)
-        done = None if force else _up_to_date(root, out, stamp)
-        if done is not None:
-            return done
         content = load_content(root)
+        printing = PrintBuild(content, scratch_parent / "pdf-cache", trainer=trainer, pool=pool)
+        printing.start()
         docs = scratch / "docs"
         write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer))
         state = IncrementalSite(scratch_parent / ("mkdocs-trainer" if trainer else "mkdocs"),
@@ -219,7 +145,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         built = state.build(root, docs, scratch / SITE_CONFIG, force=force)
         site = scratch / "site"
         shutil.copytree(built, site)  # while the PDFs are still being made
-        downloads = printing.result()
+        downloads = printing.finish(scratch / "pdf")
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         fill_in(site, downloads)
@@ -230,7 +156,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         _remember(root, result, stamp)
         return result
     finally:
-        printing.stop()
+        pool.close()
         shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a failed PDF or template: a plain message, never a traceback
         import jinja2
 
-        from .render_print import PrintError
+        from .pdf_engine import PrintError
 
         if isinstance(error, PrintError):
             print(f"Fout bij het maken van een PDF: {error}\nEr is niets overschreven.", file=sys.stderr)

@@ -1,48 +1,32 @@
 """Print pipeline: every PDF of the site (forms, meeting packs, the complete map, pocket cards), rendered
-in parallel, cached by the content hash of what each depends on, packs assembled from the rendered forms."""
+in parallel by the workers of a PdfPool, cached by the content hash of what each depends on, packs and the
+map merged from the rendered forms."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import heapq
 import io
 import itertools
 import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
 from .downloads import Download, pack_name, planned
-from .render_print import PdfJob, PrintRenderer, Rendered, job_key
+from .pdf_engine import Part, PdfJob, PdfPool, Rendered, job_key, merge
+from .render_print import PrintRenderer
 from .validate import Content
 
-# --- one renderer per worker process: WeasyPrint, fonts and the stylesheet are set up once ---------------
-
-_RENDERER: PrintRenderer | None = None
-
-
-def _render_job(job: PdfJob) -> Rendered:
-    assert _RENDERER is not None
-    return _RENDERER.render(job)
-
-
-_PAGES: dict[str, int] = {}
+_PAGES: dict[str, int] = {}  # page counts by content hash, kept in the cache (parsing a PDF costs time)
 
 
 def _digest(data: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(data).hexdigest()
 
 
-def remember_pages(rendered: Rendered) -> None:
-    """The layout knows the page count: remember it, so no PDF needs parsing for it."""
-    for data in rendered.files.values():
-        _PAGES[_digest(data)] = rendered.pages
-
-
 def page_count(data: bytes) -> int:
-    """Pages of a PDF; remembered by content hash (parsing a 60-page PDF costs more than the build step)."""
     key = _digest(data)
     if key not in _PAGES:
         import pikepdf
@@ -67,161 +51,118 @@ def save_page_cache(cache: Path) -> None:
     import json
 
     cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / "paginas.json.tmp"
+    tmp = cache / f"paginas.json.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(_PAGES, sort_keys=True), encoding="utf-8")
     tmp.replace(cache / "paginas.json")
-
-
-@dataclass(frozen=True)
-class Part:
-    """A rendered PDF that goes into a merged one, with its bookmark (by default the PDF's own title)."""
-
-    data: bytes
-    title: str | None = None
-
-
-def merge(parts: list[Part], title: str, subject: str) -> bytes:
-    """Concatenate rendered PDFs into one, with title, subject, language and a bookmark per part.
-
-    pikepdf (qpdf) copies pages without re-parsing their content: several times faster than pure Python.
-    """
-    import pikepdf
-
-    out = pikepdf.new()
-    with out.open_outline() as outline:
-        for part in parts:
-            src = pikepdf.open(io.BytesIO(part.data))
-            start = len(out.pages)
-            out.pages.extend(src.pages)
-            part_title = part.title or str(src.docinfo.get("/Title", "")) or None
-            if part_title:
-                outline.root.append(pikepdf.OutlineItem(part_title, start))
-    out.docinfo["/Title"] = title
-    out.docinfo["/Subject"] = subject
-    out.docinfo["/Producer"] = "Playing-2-gether site (pikepdf)"
-    out.Root.Lang = pikepdf.String("nl")
-    out.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    buffer = io.BytesIO()
-    # fixed /ID and no timestamps: the same parts give the same bytes
-    out.save(buffer, deterministic_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return buffer.getvalue()
 
 
 class PrintBuild:
     """Renders what is needed into ``out`` (a downloads folder), reusing cached PDFs by content hash.
 
-    Work starts as soon as what it needs is there: a pack's cover as soon as its forms are laid out (it
-    shows their page counts), a pack as soon as its cover and forms are, while the workers go on with the
-    rest. Merging happens here, rendering in the workers.
+    `start` hands the forms to the workers and returns at once. A thread then does the rest as soon as
+    what it needs is there: a pack's cover once its forms are laid out (it shows their page counts), a pack
+    once its cover and forms are, the map once all forms are. `finish` waits and writes the files. Between
+    the two, the caller builds the site.
     """
 
-    def __init__(self, content: Content, cache: Path, workers: int | None = None, trainer: bool = False):
+    def __init__(self, content: Content, cache: Path, workers: int | None = None, trainer: bool = False,
+                 pool: PdfPool | None = None):
         self.content = content
         self.trainer = trainer
         self.cache = cache
-        self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self.workers = pool.workers if pool else workers if workers is not None else min(os.cpu_count() or 1, 4)
         self.renderer = PrintRenderer(content)
-        self.stylesheet = self.renderer.cache_basis()
-        self.rendered: list[str] = []  # names rendered in this run (not from the cache)
-        self._pool: ProcessPoolExecutor | None = None
-        self._ready: list = []  # heap of jobs waiting for a worker
+        self.stylesheet = self.renderer.stylesheet_text()
+        self.basis = self.renderer.cache_basis()
+        self.rendered: list[str] = []       # names made in this run (not from the cache)
+        self.pdfs: dict[str, bytes] = {}
+        self.pages: dict[str, int] = {}
+        self._pool = pool
+        self._own_pool = pool is None
+        self._pending: set[Future] = set()
+        self._asked: set[str] = set()
+        self._outcome: dict = {}
+        self._thread: threading.Thread | None = None
+        self._ready: list = []  # heap of (rank, order, send, store, result)
         self._order = itertools.count()
         self._in_flight: set[Future] = set()
+        self._instruments = {i.id for i in content.instrumenten}
 
-    # --- rendering, through the cache -----------------------------------------------------------------------
-    def _paths(self, job: PdfJob) -> dict[str, Path]:
-        key = job_key(job, self.stylesheet)
-        return {name: self.cache / f"{key}-{i}.pdf" for i, name in enumerate(job.names)}
-
-    def _submit(self, job: PdfJob, urgent: bool = False) -> Future:
-        """A future for the job's PDFs by file name: done at once when they are in the cache.
-
-        Jobs wait in a queue of their own and go to a worker only when one is free, so an urgent job (one
-        that others wait for: a cover, the map) goes before the forms still waiting; of the rest, the
-        longest goes first, so the workers end close together.
-        """
-        paths = self._paths(job)
-        result: Future = Future()
-        if all(path.is_file() for path in paths.values()):
-            result.set_result({name: path.read_bytes() for name, path in paths.items()})
-        elif self.workers <= 1:
-            try:
-                result.set_result(self._store(paths, self.renderer.render(job)))
-            except BaseException as exc:  # handed on to whoever waits for the result
-                result.set_exception(exc)
-        else:
-            heapq.heappush(self._ready, ((0 if urgent else 1, -len(job.html), next(self._order)), job, paths, result))
-        return result
-
-    def _dispatch(self) -> None:
-        """Hand queued jobs to free workers (from the main thread only)."""
-        self._in_flight = {f for f in self._in_flight if not f.done()}
-        while self._ready and len(self._in_flight) < self.workers:
-            _, job, paths, result = heapq.heappop(self._ready)
-            rendering = self._executor().submit(_render_job, job)
-            rendering.add_done_callback(functools.partial(self._finish, paths, result))
-            self._in_flight.add(rendering)
-
-    def _finish(self, paths: dict[str, Path], result: Future, rendering: Future) -> None:
-        try:
-            result.set_result(self._store(paths, rendering.result()))
-        except BaseException as exc:
-            result.set_exception(exc)
-
-    def _store(self, paths: dict[str, Path], rendered: Rendered) -> dict[str, bytes]:
-        remember_pages(rendered)
-        for name, path in paths.items():
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(rendered.files[name])
-            tmp.replace(path)
-            self.rendered.append(name)
-        return rendered.files
-
-    def _wait(self, futures: set[Future]) -> set[Future]:
-        self._dispatch()
-        done, _ = wait(futures, return_when=FIRST_COMPLETED)
-        return done
-
-    def _executor(self) -> ProcessPoolExecutor:
+    # --- work, through the cache ---------------------------------------------------------------------------
+    def _executor(self) -> PdfPool:
         if self._pool is None:
-            import multiprocessing
-
-            global _RENDERER
-            # Set WeasyPrint up once here (fonts, parsed stylesheet) and fork: workers inherit it warm.
-            self.renderer.warm_up()
-            _RENDERER = self.renderer
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+            self._pool = PdfPool(self.workers)
         return self._pool
 
-    def _close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+    def _render(self, job: PdfJob) -> None:
+        """Have the job's PDFs made (or taken from the cache); they land in self.pdfs."""
+        self._asked.add(job.name)
+        key = job_key(job, self.basis)
+        paths = {name: self.cache / f"{key}-{i}.pdf" for i, name in enumerate(job.names)}
+        if all(path.is_file() for path in paths.values()):
+            files = {name: path.read_bytes() for name, path in paths.items()}
+            self._pending.add(_done(files, {name: page_count(data) for name, data in files.items()}))
+            return
 
-    def _cached(self, jobs: list[PdfJob]) -> dict[str, bytes]:
-        """The PDFs of these jobs by file name."""
-        futures = {self._submit(job) for job in jobs}
-        results: dict[str, bytes] = {}
-        pending = set(futures)
-        while pending:
-            pending -= self._wait(pending)
-        for future in futures:
-            results.update(future.result())
-        return results
+        def store(rendered: Rendered) -> tuple[dict[str, bytes], dict[str, int]]:
+            for name, path in paths.items():
+                _write(path, rendered.files[name])
+                _PAGES[_digest(rendered.files[name])] = rendered.pages
+                self.rendered.append(name)
+            return rendered.files, {name: rendered.pages for name in rendered.files}
 
-    def _merged(self, name: str, parts: list[Part], title: str, subject: str) -> bytes:
-        import hashlib
+        if self.workers <= 1:
+            self._pending.add(_call(lambda: store(self.renderer.render(job))))
+        else:
+            # what others wait for first (the map, then covers); then the pocket cards and the trainer's script
+            # (short HTML, long to lay out); then the forms by size, longest first
+            name = job.name.removesuffix(".pdf")
+            rank = ((0, 0) if name == "map-voorwerk" else (0, 1) if name.startswith("omslag-")
+                    else (1, -len(job.html)) if name in self._instruments else (1, float("-inf")))
+            self._queue(rank, lambda: self._executor().render(self.content.root, self.stylesheet, job), store)
 
-        digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode()
-                                         for p in parts) + title.encode() + subject.encode())
+    def _merge(self, name: str, parts: list[Part], title: str, subject: str) -> None:
+        """Have the parts merged into one PDF (or take it from the cache)."""
+        self._asked.add(name)
+        digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode() for p in parts)
+                                + title.encode() + subject.encode())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
+        pages = sum(page_count(p.data) for p in parts)
         if path.is_file():
-            return path.read_bytes()
-        data = merge(parts, title, subject)
-        path.write_bytes(data)
-        self.rendered.append(name)
-        return data
+            self._pending.add(_done({name: path.read_bytes()}, {name: pages}))
+            return
+
+        def store(data: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
+            _write(path, data)
+            _PAGES[_digest(data)] = pages
+            self.rendered.append(name)
+            return {name: data}, {name: pages}
+
+        if self.workers <= 1:
+            self._pending.add(_call(lambda: store(merge(parts, title, subject))))
+        else:
+            self._queue((0, 2), lambda: self._executor().merge(parts, title, subject), store)
+
+    def _queue(self, rank: tuple, send, store) -> None:
+        """Work waits here, not in the pool, so what others wait for can go first."""
+        result: Future = Future()
+        heapq.heappush(self._ready, (rank, next(self._order), send, store, result))
+        self._pending.add(result)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Give the workers work: one job each, plus one so none waits for the next."""
+        self._in_flight = {f for f in self._in_flight if not f.done()}
+        while self._ready and len(self._in_flight) < self.workers + 1:
+            _, _, send, store, result = heapq.heappop(self._ready)
+            source = send()
+            source.add_done_callback(functools.partial(_chain, result, store))
+            self._in_flight.add(source)
+
+    def _close(self) -> None:
+        if self._own_pool and self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     # --- what a build asks for ----------------------------------------------------------------------------
     def run_forms(self, out: Path, ids: list[str]) -> list[Download]:
@@ -229,87 +170,146 @@ class PrintBuild:
         jobs = [j for j in self.renderer.jobs() if j.name.removesuffix(".pdf") in ids]
         self.cache.mkdir(parents=True, exist_ok=True)
         try:
-            pdfs = self._cached(jobs)
+            for job in jobs:
+                self._render(job)
+            self._collect(wait_all=True)
         finally:
             self._close()
         out.mkdir(parents=True, exist_ok=True)
         result = []
         for job in jobs:
             for name, kind in zip(job.names, ("formulier", "invulbaar")):
-                (out / name).write_bytes(pdfs[name])
-                result.append(Download(name, job.title, kind, len(pdfs[name]), page_count(pdfs[name])))
+                (out / name).write_bytes(self.pdfs[name])
+                result.append(Download(name, job.title, kind, len(self.pdfs[name]), self.pages[name]))
         return result
 
     def run(self, out: Path) -> list[Download]:
+        self.start()
+        return self.finish(out)
+
+    def start(self) -> None:
+        """Hand the forms and cards to the workers (longest first: the workers end close together), and let
+        a thread of this process do the rest as soon as it can."""
         load_page_cache(self.cache)
         self.cache.mkdir(parents=True, exist_ok=True)
+        r = self.renderer
         try:
-            return self._run(out)
+            for job in sorted(r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []),
+                              key=lambda j: -len(j.html)):
+                self._render(job)
+        except BaseException:
+            self._close()
+            raise
+        self._thread = threading.Thread(target=self._schedule, name="pdf-planning", daemon=True)
+        self._thread.start()
+
+    def finish(self, out: Path) -> list[Download]:
+        """Wait for everything; write every PDF into ``out``."""
+        try:
+            assert self._thread is not None, "start() first"
+            self._thread.join()
+            if "error" in self._outcome:
+                raise self._outcome["error"]
+            out.mkdir(parents=True, exist_ok=True)
+            downloads = []
+            for d in planned(self.content, self.trainer):
+                data = self.pdfs[d.name]
+                (out / d.name).write_bytes(data)
+                downloads.append(d.done(len(data), self.pages[d.name]))
+            return downloads
         finally:
             self._close()
             save_page_cache(self.cache)
 
-    def _run(self, out: Path) -> list[Download]:
+    # --- the plan -------------------------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        try:
+            while True:
+                while self._step():
+                    pass
+                if not self._pending:
+                    return
+                self._collect()
+        except BaseException as exc:  # raised again by finish(), in the caller's thread
+            self._outcome["error"] = exc
+
+    def _collect(self, wait_all: bool = False) -> None:
+        """Wait until some (or all) work is done, keeping the workers busy meanwhile; take in the results."""
+        while self._pending:
+            self._dispatch()
+            done, _ = wait(self._pending | self._in_flight, return_when=FIRST_COMPLETED)
+            finished = done & self._pending
+            for future in finished:
+                self._pending.discard(future)
+                files, pages = future.result()
+                self.pdfs.update(files)
+                self.pages.update(pages)
+            if finished and not wait_all:
+                return
+
+    def _step(self) -> bool:
+        """Start what has become possible; whether anything was."""
         c, r = self.content, self.renderer
-        wanted = planned(c, self.trainer)
-        titles = {d.name: d.title for d in wanted}
-        packs = {b.id: (cyclus, b) for cyclus, b in c.bijeenkomsten() if b.instrumenten}
+        titles = {d.name: d.title for d in planned(c, self.trainer)}
         instruments = [i.id for i in c.instrumenten]
-        pdfs: dict[str, bytes] = {}
-        asked: set[str] = set()
-        pending: set[Future] = set()
-        front, map_tries = 2, 0
+        pages = {i: self.pages[f"{i}.pdf"] for i in instruments if f"{i}.pdf" in self.pages}
+        progressed = False
+        for cyclus, b in c.bijeenkomsten():
+            if not b.instrumenten:
+                continue
+            cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
+            if cover not in self._asked and all(i in pages for i in b.instrumenten):
+                self._render(r.cover_job(cyclus, b, pages))
+                progressed = True
+            elif cover in self.pdfs and pack not in self._asked:
+                parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in b.instrumenten]
+                self._merge(pack, parts, titles[pack], b.kort)
+                progressed = True
+        if len(pages) == len(instruments) and "complete-map.pdf" not in self._asked:
+            voorwerk = self.pdfs.get("map-voorwerk.pdf")
+            front = self._outcome.get("front", 2)
+            if "map-voorwerk.pdf" not in self._asked:
+                self._render(r.map_job(pages, front))
+                progressed = True
+            elif voorwerk is not None and self.pages["map-voorwerk.pdf"] != front and self._outcome.get("tries", 0) < 3:
+                # the contents give page numbers after the map's own front pages: settle them
+                self._outcome["front"] = self.pages["map-voorwerk.pdf"]
+                self._outcome["tries"] = self._outcome.get("tries", 0) + 1
+                del self.pdfs["map-voorwerk.pdf"]
+                self._render(r.map_job(pages, self._outcome["front"]))
+                progressed = True
+            elif voorwerk is not None:
+                parts = [Part(voorwerk)] + [Part(self.pdfs[f"{i}.pdf"]) for i in instruments]
+                self._merge("complete-map.pdf", parts, titles["complete-map.pdf"],
+                            "Alle formulieren van het Playing-2-gether-traject")
+                progressed = True
+        return progressed
 
-        def submit(job: PdfJob, urgent: bool = False) -> None:
-            asked.add(job.name)
-            pending.add(self._submit(job, urgent))
 
-        def step() -> bool:
-            """Start or do what has become possible; whether anything was."""
-            nonlocal front, map_tries
-            progressed = False
-            pages = {i: page_count(pdfs[f"{i}.pdf"]) for i in instruments if f"{i}.pdf" in pdfs}
-            for b_id, (cyclus, b) in packs.items():
-                cover, pack = f"omslag-{b_id}.pdf", pack_name(b_id)
-                if cover not in asked and all(i in pages for i in b.instrumenten):
-                    submit(r.cover_job(cyclus, b, pages), urgent=True)
-                    progressed = True
-                elif cover in pdfs and pack not in pdfs:
-                    parts = [Part(pdfs[cover], title=titles[pack])] + [Part(pdfs[f"{i}.pdf"]) for i in b.instrumenten]
-                    pdfs[pack] = self._merged(pack, parts, titles[pack], b.kort)
-                    progressed = True
-            if len(pages) == len(instruments) and "complete-map.pdf" not in pdfs:
-                voorwerk = pdfs.get("map-voorwerk.pdf")
-                if "map-voorwerk.pdf" not in asked:
-                    submit(r.map_job(pages, front), urgent=True)
-                    progressed = True
-                elif voorwerk is not None and page_count(voorwerk) != front and map_tries < 3:
-                    # the contents give page numbers after the map's own front pages: settle them
-                    front, map_tries = page_count(voorwerk), map_tries + 1
-                    del pdfs["map-voorwerk.pdf"]
-                    submit(r.map_job(pages, front), urgent=True)
-                    progressed = True
-                elif voorwerk is not None:
-                    parts = [Part(voorwerk)] + [Part(pdfs[f"{i}.pdf"]) for i in instruments]
-                    pdfs["complete-map.pdf"] = self._merged("complete-map.pdf", parts, titles["complete-map.pdf"],
-                                                            "Alle formulieren van het Playing-2-gether-traject")
-                    progressed = True
-            return progressed
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
-        for job in r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []):
-            submit(job)
-        while True:
-            while step():
-                pass
-            if not pending:
-                break
-            for future in self._wait(pending):
-                pending.discard(future)
-                pdfs.update(future.result())
-        out.mkdir(parents=True, exist_ok=True)
-        downloads = []
-        for d in wanted:
-            data = pdfs[d.name]
-            (out / d.name).write_bytes(data)
-            downloads.append(d.done(len(data), page_count(data)))
-        return downloads
+
+def _done(files: dict[str, bytes], pages: dict[str, int]) -> Future:
+    future: Future = Future()
+    future.set_result((files, pages))
+    return future
+
+
+def _call(work) -> Future:
+    future: Future = Future()
+    try:
+        future.set_result(work())
+    except BaseException as exc:  # handed on to whoever waits for the result
+        future.set_exception(exc)
+    return future
+
+
+def _chain(result: Future, store, source: Future) -> None:
+    """Finish ``result`` with store(source's result), in the thread that finished the source."""
+    try:
+        result.set_result(store(source.result()))
+    except BaseException as exc:
+        result.set_exception(exc)

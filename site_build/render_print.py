@@ -1,11 +1,9 @@
-"""Print rendering: turns instruments into A4 PDF forms (blank and fillable) with WeasyPrint, through the
-print templates in macros/print/ and one print stylesheet. WeasyPrint is imported once per process; its font
-configuration and the parsed stylesheet are reused for every PDF."""
+"""Print HTML: turns the content into the HTML of every PDF (forms, covers, the map, pocket cards, the
+trainer's script) through the print templates in macros/print/ and one print stylesheet. The PDFs
+themselves are made by pdf_engine."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +11,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from . import models as m
-from .fields import FieldError, add_fields, fields_of
-from .problems import warnings_of
+from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
+
+__all__ = ["PrintRenderer", "PdfJob", "PrintError", "Rendered", "job_key", "make_fetcher"]
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content
@@ -54,126 +53,6 @@ def print_links(html: Markup, site_url: str | None) -> Markup:
     return Markup(re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html)))
 
 
-class PrintError(Exception):
-    """A PDF could not be made (a WeasyPrint warning or a refused resource)."""
-
-
-def load_weasyprint() -> None:
-    """Import WeasyPrint, without the half second its library lookup can cost.
-
-    For each C library WeasyPrint tries a list of names; every name that is not a file name makes
-    ctypes.util.find_library start ldconfig, gcc and ld (more than fifty processes in all). The list also
-    holds each library's real file name, which loads without that search: during the import, the search
-    answers 'not found' at once. Should no name load that way, the import is done again the normal way.
-    """
-    import importlib
-    import sys
-
-    if "weasyprint" in sys.modules:
-        return
-    import ctypes.util
-
-    search = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: None
-    try:
-        importlib.import_module("weasyprint")
-    except OSError:
-        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-            del sys.modules[name]
-        ctypes.util.find_library = search
-        importlib.import_module("weasyprint")
-    finally:
-        ctypes.util.find_library = search
-
-
-def font_files() -> dict[str, Path]:
-    """The openly licensed font embedded in every PDF (Lato, SIL OFL), installed from PyPI by the set-up."""
-    import font_lato
-
-    base = Path(font_lato.__file__).parent / "files"
-    files = {"regular": base / "Lato-Regular.ttf", "bold": base / "Lato-Bold.ttf",
-             "italic": base / "Lato-Italic.ttf", "bolditalic": base / "Lato-BoldItalic.ttf"}
-    for path in files.values():
-        if not path.is_file():
-            raise PrintError(f"het lettertype {path.name} ontbreekt; voer 'make site' opnieuw uit")
-    return files
-
-
-def make_fetcher(allowed: list[Path]):
-    """A URL fetcher that reads only files inside the allowed folders and refuses everything else.
-
-    A plain exception in a fetcher only makes WeasyPrint log a warning and carry on; FatalURLFetchingError
-    stops the render, so no content can pull /etc/passwd or a remote URL into a PDF.
-    """
-    load_weasyprint()
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
-
-    roots = [p.resolve() for p in allowed]
-
-    class ProjectFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            from urllib.parse import unquote, urlparse
-
-            parsed = urlparse(url)
-            if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
-                raise FatalURLFetchingError(f"geweigerd: {url} (alleen bestanden uit het project)")
-            path = Path(unquote(parsed.path)).resolve()
-            if not any(path == r or r in path.parents for r in roots) or not path.is_file():
-                raise FatalURLFetchingError(f"geweigerd: {path} (buiten het project of bestaat niet)")
-            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": _mime(path)})
-
-    return ProjectFetcher()
-
-
-def print_html_class(ua_css):
-    """WeasyPrint's HTML with the print documents' own user-agent stylesheet (macros/print/ua.css).
-
-    WeasyPrint has no option for it, so this overrides the method that picks its built-in one; the pinned
-    WeasyPrint version and the print tests (text, fonts, fields, page counts) guard that this keeps working.
-    """
-    from weasyprint import HTML
-    from weasyprint.html import UA_FORM_STYLESHEET
-
-    class PrintHTML(HTML):
-        def _ua_stylesheets(self, forms: bool = False) -> list:
-            return [ua_css, UA_FORM_STYLESHEET] if forms else [ua_css]
-
-    return PrintHTML
-
-
-def _mime(path: Path) -> str:
-    return {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
-        path.suffix.lower(), "application/octet-stream")
-
-
-@dataclass
-class PdfJob:
-    """One layout, written as one PDF, or as two when the layout has form fields: the blank one without them
-    (small: only the glyphs used are embedded) and the fillable one with them (laying out twice is the
-    expensive part of a PDF, writing it is not)."""
-
-    name: str          # file name, e.g. 'reflectie-interview-start.pdf'
-    html: str
-    title: str
-    fillable: bool = False  # also write '<name>-invulbaar.pdf', with a form field for every answer
-
-    @property
-    def names(self) -> list[str]:
-        return [self.name, fillable_name(self.name)] if self.fillable else [self.name]
-
-
-def fillable_name(name: str) -> str:
-    return name.removesuffix(".pdf") + "-invulbaar.pdf"
-
-
-@dataclass
-class Rendered:
-    """What one job gives: the PDF bytes by file name, and the page count (known from the layout)."""
-
-    files: dict[str, bytes]
-    pages: int
-
-
 class PrintRenderer:
     """Renders print HTML from the content and PDFs from that HTML; one per process."""
 
@@ -187,17 +66,6 @@ class PrintRenderer:
         self.env.filters["prose"] = lambda text: print_links(prose(text), content.editie.url)
         self.env.filters["prose_inline"] = lambda text: print_links(prose_inline(text), content.editie.url)
         self.fonts = font_files()
-        self._css = None
-        self._font_config = None
-        # WeasyPrint's FontConfiguration cleans up in __del__, which fails when it runs during interpreter
-        # shutdown (after its modules are gone): let go of it while everything is still loaded.
-        import atexit
-
-        atexit.register(self._release)
-
-    def _release(self) -> None:
-        self._css = None
-        self._font_config = None
 
     # --- HTML ---------------------------------------------------------------------------------
     def _context(self, **extra: Any) -> dict[str, Any]:
@@ -257,64 +125,14 @@ class PrintRenderer:
         return PdfJob("map-voorwerk.pdf", html, "Complete map: alle formulieren")
 
     # --- PDF ----------------------------------------------------------------------------------
-    def _weasy(self):
-        if self._css is None:
-            load_weasyprint()
-            from weasyprint import CSS
-            from weasyprint.text.fonts import FontConfiguration
-
-            self._font_config = FontConfiguration()
-            self._fetcher = make_fetcher([self.root, self.fonts["regular"].parent])
-            self._html = print_html_class(CSS(filename=str(self.root / "macros" / "print" / "ua.css")))
-            self._css = CSS(string=self.stylesheet_text(), font_config=self._font_config,
-                            url_fetcher=self._fetcher, base_url=str(self.root / "macros" / "print") + "/")
-        return self._css, self._font_config
+    def engine(self) -> PdfEngine:
+        return engine_for(self.root, self.stylesheet_text())
 
     def warm_up(self) -> None:
-        """Load fonts and parse the stylesheet now (before forking workers), with one tiny render."""
-        self.pdf_bytes('<html lang="nl"><title>-</title><body><p>Playing-2-gether <b>vet</b> <i>schuin</i></p></body></html>')
+        self.engine().warm_up()
 
     def pdf_bytes(self, html: str) -> bytes:
-        """One PDF from one HTML document (no form fields)."""
-        return self.render(PdfJob("document.pdf", html, "")).files["document.pdf"]
+        return self.engine().pdf_bytes(html)
 
     def render(self, job: PdfJob) -> Rendered:
-        css, font_config = self._weasy()
-        HTML = self._html
-        options = dict(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=b"playing-2-gether")
-        with warnings_of("weasyprint") as warnings:
-            try:
-                document = HTML(string=job.html, base_url=str(self.root / "macros" / "print") + "/",
-                                url_fetcher=self._fetcher).render(
-                    stylesheets=[css], font_config=font_config, pdf_forms=job.fillable, **options)
-                files = {}
-                fields = fields_of(document) if job.fillable else []
-                # the blank PDF: the same layout, written without its fields
-                for page in document.pages:
-                    page.forms = {}
-                files[job.name] = document.write_pdf(**options)
-                if job.fillable:
-                    files[fillable_name(job.name)] = add_fields(files[job.name], fields, self.fonts["regular"])
-            except FieldError as exc:
-                raise PrintError(f"{job.name}: {exc}") from exc
-            except Exception as exc:  # WeasyPrint raises many kinds; the build needs one
-                raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
-            except BaseException as exc:  # FatalURLFetchingError is a BaseException so WeasyPrint cannot swallow it
-                from weasyprint.urls import FatalURLFetchingError
-
-                if isinstance(exc, FatalURLFetchingError):
-                    raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
-                raise
-        # WeasyPrint only logs problems (a missing image, an unknown CSS property): we stop on them
-        if warnings:
-            raise PrintError("WeasyPrint meldde: " + "; ".join(warnings))
-        return Rendered(files, len(document.pages))
-
-
-def job_key(job: PdfJob, stylesheet: str) -> str:
-    """Content hash of everything one PDF depends on: its HTML (which carries the data) and the stylesheet."""
-    digest = hashlib.sha256()
-    for part in (job.html, stylesheet, job.name, str(job.fillable)):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+        return self.engine().render(job)
