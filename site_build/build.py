@@ -21,11 +21,15 @@ class BuildResult:
     pages: int
     pdfs: int = 0
     up_to_date: bool = False
+    pages_rebuilt: int | None = None  # when MkDocs rebuilt only the pages that changed
+    pdfs_made: int | None = None      # PDFs rendered or merged (the others came from the cache)
 
     def __str__(self) -> str:
         if self.up_to_date:
             return f"Niets veranderd sinds de vorige build: {self.site} is actueel ({self.pages} pagina's, {self.pdfs} PDF's)."
-        return f"Site gebouwd in {self.site}: {self.pages} pagina's en {self.pdfs} PDF's."
+        pages = f"{self.pages} pagina's" + (f" ({self.pages_rebuilt} opnieuw)" if self.pages_rebuilt is not None else "")
+        pdfs = f"{self.pdfs} PDF's" + (f" ({self.pdfs_made} opnieuw gemaakt)" if self.pdfs_made is not None else "")
+        return f"Site gebouwd in {self.site}: {pages} en {pdfs}."
 
 
 STATE = "laatste-bouw.json"
@@ -152,7 +156,9 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)
-        result = BuildResult(site=out, pages=pages, pdfs=len(downloads))
+        result = BuildResult(site=out, pages=pages, pdfs=len(downloads),
+                             pages_rebuilt=state.rebuilt if state.incremental else None,
+                             pdfs_made=len(set(printing.rendered) & {d.name for d in downloads}))
         _remember(root, result, stamp)
         return result
     finally:

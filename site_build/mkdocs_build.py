@@ -175,6 +175,7 @@ class IncrementalSite:
         self.site = folder / "site"
         self.template_cache = template_cache
         self.incremental = False  # whether the last build() was one
+        self.rebuilt = 0          # how many pages it rebuilt
 
     def _state(self) -> dict | None:
         try:
@@ -213,6 +214,7 @@ class IncrementalSite:
             pages = {k: vars(v) for k, v in recorder.pages.items()}
         self._save({"key": key, "pages": pages})
         self.incremental = dirty
+        self.rebuilt = len(recorder.rebuilt)
         return self.site
 
     @staticmethod

@@ -348,6 +348,7 @@ class PdfPool:
             except ProcessLookupError:
                 pass
             self._supervisor.join()
+        self._jobs.cancel_join_thread()  # what no worker took is dropped, not waited for at exit
         self._jobs.close()
         self._results.put((-1, False, None))
         self._reader.join()

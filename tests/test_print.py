@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from site_build.print_build import PrintBuild
-from site_build.render_print import PrintError, PrintRenderer, make_fetcher
+from site_build.render_print import PdfJob, PrintError, PrintRenderer, make_fetcher
 from site_build.validate import load_content
 from conftest import REPO
 
@@ -207,3 +207,78 @@ def test_cli_pdf_renders_chosen_forms(minimal, tmp_path):
                          capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 1
     assert "instrument 'interview-strat' bestaat niet; bedoel je 'interview-start'?" in run.stderr
+
+
+def test_fillable_fields_are_tagged_and_typeable(real_site):
+    """PDF/UA: every field is a /Form structure element (in its place in the tree) that points at its widget;
+    the fields' font is embedded whole, so any Dutch letter can be typed."""
+    import pikepdf
+
+    project, site, content = real_site
+    for inst in content.instrumenten:
+        with pikepdf.open(site / "downloads" / f"{inst.id}-invulbaar.pdf") as pdf:
+            nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+            parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            widgets = [a for page in pdf.pages for a in page.obj.get("/Annots", []) if a.Subtype == "/Widget"]
+            assert len(widgets) == len(pdf.Root.AcroForm.Fields) == len(expected_fields(content, inst))
+            for widget in widgets:
+                form = parent_tree[int(widget.StructParent)]
+                assert form.S == "/Form" and form.K[0].Obj.objgen == widget.objgen, inst.id
+                assert form.P.S == "/Div" and form.P.P.get("/S") is not None
+                assert "/TU" in widget and str(widget.TU)  # what a screen reader says: the question
+            assert pdf.Root.AcroForm.NeedAppearances
+            font = next(iter(pdf.Root.AcroForm.DR.Font.values()))
+            assert font.Subtype == "/TrueType" and font.Encoding == "/WinAnsiEncoding"
+            assert "/FontFile2" in font.FontDescriptor
+
+
+def test_blank_and_fillable_share_one_layout(real_site):
+    project, site, content = real_site
+    for inst in content.instrumenten:
+        blank = PdfReader(site / "downloads" / f"{inst.id}.pdf")
+        fillable = PdfReader(site / "downloads" / f"{inst.id}-invulbaar.pdf")
+        assert len(blank.pages) == len(fillable.pages), inst.id
+        assert pdf_text(blank) == pdf_text(fillable), inst.id
+
+
+def test_typed_text_shows_in_the_fillable_form(real_site, tmp_path):
+    """Fill in two fields as a PDF viewer would (pypdf writes the appearance) and look at the page."""
+    import subprocess
+
+    from pypdf import PdfWriter
+
+    project, site, content = real_site
+    writer = PdfWriter(clone_from=site / "downloads" / "reflectie-interview-start-invulbaar.pdf")
+    writer.update_page_form_field_values(writer.pages[0], {"kop-naam-leerkracht": "Juf Eëlke",
+                                                           "kop-initialen-kind": "A.B."})
+    filled = tmp_path / "ingevuld.pdf"
+    writer.write(filled)
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(filled), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Juf Eëlke" in text and "A.B." in text
+
+
+def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
+    import os
+
+    from site_build import pdf_engine
+    from site_build.pdf_engine import PdfPool
+
+    renderer = PrintRenderer(load_content(minimal))
+    pool = PdfPool(workers=2)
+    try:
+        bad = PdfJob("slecht.pdf", '<html lang="nl"><title>x</title><body><p style="colour: red">x</p></body></html>', "x")
+        with pytest.raises(PrintError, match="WeasyPrint meldde"):
+            pool.render(minimal, renderer.stylesheet_text(), bad).result(timeout=60)
+        good = pool.render(minimal, renderer.stylesheet_text(), renderer.jobs()[0]).result(timeout=60)
+        assert good.pages >= 1
+    finally:
+        pool.close()
+    # a worker that dies (a crash in a C library, say) fails the open jobs instead of leaving them waiting
+    monkeypatch.setitem(pdf_engine._TASKS, "render", lambda *args: os._exit(3))
+    pool = PdfPool(workers=1)
+    try:
+        with pytest.raises(PrintError, match="stopte onverwacht"):
+            pool.render(minimal, renderer.stylesheet_text(), renderer.jobs()[0]).result(timeout=60)
+    finally:
+        pool.close()
