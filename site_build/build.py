@@ -127,6 +127,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     # the workers start first, because setting WeasyPrint up takes a while. The pages show the PDFs' sizes
     # through markers filled in at the end (see downloads.py).
     from .pdf_engine import PdfPool
+    from .tijdlijn import mark
 
     pool = PdfPool()
     scratch_parent = root / "build"
@@ -140,16 +141,20 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         from .validate import load_content
 
         content = load_content(root)
+        mark("inhoud geladen")
         printing = PrintBuild(content, scratch_parent / "pdf-cache", trainer=trainer, pool=pool)
         printing.start()
         docs = scratch / "docs"
         write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer))
         state = IncrementalSite(scratch_parent / ("mkdocs-trainer" if trainer else "mkdocs"),
                                 template_cache=scratch_parent / "jinja-cache" / "mkdocs")
+        mark("pagina's geschreven")
         built = state.build(root, docs, scratch / SITE_CONFIG, force=force)
+        mark(f"MkDocs klaar ({state.rebuilt} pagina's)")
         site = scratch / "site"
         shutil.copytree(built, site)  # while the PDFs are still being made
         downloads = printing.finish(scratch / "pdf")
+        mark("PDF's klaar")
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         fill_in(site, downloads)
@@ -160,6 +165,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
                              pages_rebuilt=state.rebuilt if state.incremental else None,
                              pdfs_made=len(set(printing.rendered) & {d.name for d in downloads}))
         _remember(root, result, stamp)
+        mark("klaar")
         return result
     finally:
         pool.close()

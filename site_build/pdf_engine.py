@@ -11,6 +11,7 @@ from typing import Any
 
 from .fields import FieldError, add_fields, fields_of
 from .problems import warnings_of
+from .tijdlijn import mark
 
 
 class PrintError(Exception):
@@ -292,21 +293,38 @@ class PdfPool:
         context = multiprocessing.get_context("fork")
         self._jobs = context.Queue()  # put() returns at once: a thread of the queue feeds the workers
         self._results = context.SimpleQueue()
+        self._setup, setup = context.Pipe(duplex=False)
         self._futures: dict[int, Any] = {}
         self._lock = threading.Lock()
         self._ids = itertools.count()
         # not a daemon: it starts the workers
-        self._supervisor = context.Process(target=_supervise, args=(self._jobs, self._results, self.workers))
+        self._supervisor = context.Process(target=_supervise, args=(self._jobs, self._results, self.workers,
+                                                                    self._setup))
         self._supervisor.start()
+        self._setup.close()
+        self._setup = setup
+        self._prepared = False
         self._reader = threading.Thread(target=self._read, name="pdf-resultaten", daemon=True)
         self._reader.start()
 
+    def prepare(self, root: Path, stylesheet: str) -> None:
+        """Tell the pool the stylesheet of this build: it sets WeasyPrint up with it (fonts, parsed CSS)
+        before it forks the workers, so they start warm. Until this is called, no worker starts."""
+        if not self._prepared:
+            self._prepared = True
+            self._setup.send((str(root), stylesheet))
+            self._setup.close()
+
     def render(self, root: Path, stylesheet: str, job: PdfJob):
         """A future for the Rendered job."""
+        self.prepare(root, stylesheet)
         return self._submit("render", str(root), stylesheet, job)
 
     def merge(self, parts: list[Part], title: str, subject: str):
         """A future for the merged PDF's bytes."""
+        if not self._prepared:
+            self._prepared = True
+            self._setup.close()
         return self._submit("merge", parts, title, subject)
 
     def _submit(self, task: str, *args: Any):
@@ -338,6 +356,9 @@ class PdfPool:
         import os
         import signal
 
+        if not self._prepared:
+            self._prepared = True
+            self._setup.close()
         if self._supervisor.is_alive():
             for _ in range(self.workers):
                 self._jobs.put(None)
@@ -354,7 +375,7 @@ class PdfPool:
         self._reader.join()
 
 
-def _supervise(jobs, results, workers: int) -> None:
+def _supervise(jobs, results, workers: int, setup) -> None:
     import importlib
     import multiprocessing
     import multiprocessing.connection
@@ -367,6 +388,15 @@ def _supervise(jobs, results, workers: int) -> None:
     except BaseException as exc:
         results.put((-1, False, PrintError(f"WeasyPrint kon niet starten: {exc}")))
         return
+    mark("WeasyPrint geladen")
+    try:
+        root, stylesheet = setup.recv()
+        engine_for(Path(root), stylesheet).warm_up()
+        mark("opgewarmd")
+    except EOFError:  # closed without a stylesheet (the build stopped, or only merges are asked)
+        pass
+    except PrintError as exc:  # the jobs will meet it again and report it
+        mark(f"opwarmen mislukt: {exc}")
     context = multiprocessing.get_context("fork")
     procs = [context.Process(target=_work, args=(jobs, results), daemon=True) for _ in range(workers)]
     for proc in procs:
@@ -387,8 +417,11 @@ def _work(jobs, results) -> None:
         if message is None:
             return
         number, task, args = message
+        what = f"{task} {args[-1].name if task == 'render' else args[-2]}"
+        mark(what)
         try:
             results.put((number, True, _TASKS[task](*args)))
+            mark(what + " klaar")
         except PrintError as exc:
             results.put((number, False, exc))
         except BaseException as exc:  # sent back as a plain message: not every exception can be pickled

@@ -92,6 +92,7 @@ class PrintBuild:
     def _executor(self) -> PdfPool:
         if self._pool is None:
             self._pool = PdfPool(self.workers)
+        self._pool.prepare(self.content.root, self.stylesheet)
         return self._pool
 
     def _render(self, job: PdfJob) -> None:
@@ -148,7 +149,6 @@ class PrintBuild:
         result: Future = Future()
         heapq.heappush(self._ready, (rank, next(self._order), send, store, result))
         self._pending.add(result)
-        self._dispatch()
 
     def _dispatch(self) -> None:
         """Give the workers work: one job each, plus one so none waits for the next."""
@@ -197,6 +197,7 @@ class PrintBuild:
             for job in sorted(r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []),
                               key=lambda j: -len(j.html)):
                 self._render(job)
+            self._dispatch()
         except BaseException:
             self._close()
             raise

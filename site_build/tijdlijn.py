@@ -1,0 +1,17 @@
+"""Timeline of a build for whoever wants to see where the time goes: with P2G_TIJDLIJN=1 every process
+(the build, the PDF workers) prints what it does and when, in seconds since the build started."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_START = float(os.environ.get("P2G_TIJDLIJN_START", "0") or 0) or time.time()
+os.environ.setdefault("P2G_TIJDLIJN_START", repr(_START))  # workers measure from the same moment
+_ON = os.environ.get("P2G_TIJDLIJN") == "1"
+
+
+def mark(what: str) -> None:
+    if _ON:
+        print(f"{time.time() - _START:6.2f}s  [{os.getpid()}] {what}", file=sys.stderr, flush=True)
