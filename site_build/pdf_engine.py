@@ -293,16 +293,16 @@ class PdfPool:
         context = multiprocessing.get_context("fork")
         self._jobs = context.Queue()  # put() returns at once: a thread of the queue feeds the workers
         self._results = context.SimpleQueue()
-        self._setup, setup = context.Pipe(duplex=False)
+        setup_in, setup_out = context.Pipe(duplex=False)
         self._futures: dict[int, Any] = {}
         self._lock = threading.Lock()
         self._ids = itertools.count()
         # not a daemon: it starts the workers
         self._supervisor = context.Process(target=_supervise, args=(self._jobs, self._results, self.workers,
-                                                                    self._setup))
+                                                                    setup_in, setup_out))
         self._supervisor.start()
-        self._setup.close()
-        self._setup = setup
+        setup_in.close()
+        self._setup = setup_out
         self._prepared = False
         self._reader = threading.Thread(target=self._read, name="pdf-resultaten", daemon=True)
         self._reader.start()
@@ -375,13 +375,14 @@ class PdfPool:
         self._reader.join()
 
 
-def _supervise(jobs, results, workers: int, setup) -> None:
+def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
     import importlib
     import multiprocessing
     import multiprocessing.connection
     import os
 
     os.setpgid(0, 0)  # its workers too: the pool can stop them all at once
+    setup_out.close()  # the forked copy of the pool's end: with it open, a closed pool would go unnoticed
     try:
         load_weasyprint()
         importlib.import_module("pikepdf")

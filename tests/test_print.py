@@ -282,3 +282,13 @@ def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
             pool.render(minimal, renderer.stylesheet_text(), renderer.jobs()[0]).result(timeout=60)
     finally:
         pool.close()
+
+
+def test_pool_closes_cleanly_when_nothing_was_asked(minimal):
+    """A build that finds every PDF in its cache never gives the pool work: closing it must end its processes
+    normally (not by the timeout that kills them)."""
+    from site_build.pdf_engine import PdfPool
+
+    pool = PdfPool(workers=2)
+    pool.close()
+    assert pool._supervisor.exitcode == 0
