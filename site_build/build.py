@@ -129,7 +129,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     from .pdf_engine import PdfPool
     from .tijdlijn import mark
 
-    pool = PdfPool()
+    pool = PdfPool() if PdfPool.available() else None
     scratch_parent = root / "build"
     scratch_parent.mkdir(exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
@@ -168,7 +168,8 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         mark("klaar")
         return result
     finally:
-        pool.close()
+        if pool is not None:
+            pool.close()
         shutil.rmtree(scratch, ignore_errors=True)
 
 

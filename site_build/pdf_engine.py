@@ -304,15 +304,28 @@ class PdfPool:
         setup_in.close()
         self._setup = setup_out
         self._prepared = False
+        self._stopped: PrintError | None = None
         self._reader = threading.Thread(target=self._read, name="pdf-resultaten", daemon=True)
         self._reader.start()
 
-    def prepare(self, root: Path, stylesheet: str) -> None:
+    @staticmethod
+    def available() -> bool:
+        """Forking a process that has WeasyPrint's C libraries loaded is safe on Linux; elsewhere (macOS,
+        Windows) PDFs are rendered in the build's own process."""
+        import multiprocessing
+        import sys
+
+        return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+    def prepare(self, root: Path | None, stylesheet: str | None) -> None:
         """Tell the pool the stylesheet of this build: it sets WeasyPrint up with it (fonts, parsed CSS)
         before it forks the workers, so they start warm. Until this is called, no worker starts."""
-        if not self._prepared:
+        with self._lock:
+            if self._prepared:
+                return
             self._prepared = True
-            self._setup.send((str(root), stylesheet))
+            if root is not None:
+                self._setup.send((str(root), stylesheet))
             self._setup.close()
 
     def render(self, root: Path, stylesheet: str, job: PdfJob):
@@ -322,9 +335,7 @@ class PdfPool:
 
     def merge(self, parts: list[Part], title: str, subject: str):
         """A future for the merged PDF's bytes."""
-        if not self._prepared:
-            self._prepared = True
-            self._setup.close()
+        self.prepare(None, None)
         return self._submit("merge", parts, title, subject)
 
     def _submit(self, task: str, *args: Any):
@@ -332,6 +343,9 @@ class PdfPool:
 
         future: Future = Future()
         with self._lock:
+            if self._stopped is not None:  # nothing would ever answer
+                future.set_exception(self._stopped)
+                return future
             number = next(self._ids)
             self._futures[number] = future
         self._jobs.put((number, task, args))
@@ -340,25 +354,25 @@ class PdfPool:
     def _read(self) -> None:
         while True:
             number, ok, payload = self._results.get()
-            if number == -1:  # closed, or a worker died: whatever is still open will not come
+            if number == -1:  # closed, or a process died: what is still open will not come
                 with self._lock:
+                    self._stopped = payload or PrintError("de PDF-processen zijn gestopt")
                     still_open, self._futures = list(self._futures.values()), {}
                 for future in still_open:
-                    future.set_exception(payload or PrintError("de PDF-processen zijn gestopt"))
+                    future.set_exception(self._stopped)
                 if payload is None:
                     return
                 continue
             with self._lock:
-                future = self._futures.pop(number)
-            future.set_result(payload) if ok else future.set_exception(payload)
+                future = self._futures.pop(number, None)
+            if future is not None:  # None: already failed because another worker died
+                future.set_result(payload) if ok else future.set_exception(payload)
 
     def close(self) -> None:
         import os
         import signal
 
-        if not self._prepared:
-            self._prepared = True
-            self._setup.close()
+        self.prepare(None, None)
         if self._supervisor.is_alive():
             for _ in range(self.workers):
                 self._jobs.put(None)

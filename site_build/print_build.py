@@ -70,7 +70,9 @@ class PrintBuild:
         self.content = content
         self.trainer = trainer
         self.cache = cache
-        self.workers = pool.workers if pool else workers if workers is not None else min(os.cpu_count() or 1, 4)
+        if workers is None:
+            workers = pool.workers if pool else min(os.cpu_count() or 1, 4) if PdfPool.available() else 1
+        self.workers = workers
         self.renderer = PrintRenderer(content)
         self.stylesheet = self.renderer.stylesheet_text()
         self.basis = self.renderer.cache_basis()

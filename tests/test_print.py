@@ -292,3 +292,21 @@ def test_pool_closes_cleanly_when_nothing_was_asked(minimal):
     pool = PdfPool(workers=2)
     pool.close()
     assert pool._supervisor.exitcode == 0
+
+
+def test_without_worker_processes_the_pdfs_are_the_same(minimal, tmp_path, monkeypatch):
+    """Where forking is not safe (macOS, Windows) the build renders in its own process: same bytes."""
+    import shutil
+
+    from site_build.build import build
+    from site_build.pdf_engine import PdfPool
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    pooled = build(minimal, out=tmp_path / "met-werkers").site / "downloads"
+    shutil.rmtree(minimal / "build")  # no cache: everything rendered again, in this process
+    monkeypatch.setattr(PdfPool, "available", staticmethod(lambda: False))
+    alone = build(minimal, out=tmp_path / "zonder").site / "downloads"
+    names = sorted(p.name for p in pooled.iterdir())
+    assert names == sorted(p.name for p in alone.iterdir()) and len(names) > 5
+    for name in names:
+        assert (pooled / name).read_bytes() == (alone / name).read_bytes(), name
