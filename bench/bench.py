@@ -2,6 +2,12 @@
 
 Uses only public tools (Python's perf_counter, subprocess, the project's own `p2g` and `mkdocs` commands).
 Each figure is the median of a few runs in a scratch copy of the project, so the repository is untouched.
+
+(a) `p2g build` with no build/ and no site/: nothing cached. (b) `mkdocs build` of exactly the pages (a) handed
+to MkDocs (build/mkdocs/docs; the hook only applies the navigation, it does not generate). (c) `p2g build`
+again. (d) `p2g build` after changing one instrument's summary, which is on its form, its page, the overview,
+the covers of two packs and the map. (e) every form and the pocket cards rendered in one process; a form's
+blank and fillable PDF come from one layout, so each gets half of that time.
 """
 
 from __future__ import annotations

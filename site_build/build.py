@@ -1,5 +1,6 @@
-"""Build: validate, generate pages into a scratch folder, let MkDocs build them, then swap the new
-site into place in one step, so a failed build never leaves a half-written site/."""
+"""Build: validate, start the PDFs (in worker processes), write the pages and let MkDocs build them (in
+part, when it can), fill in the PDFs' sizes, then swap the new site into place in one step, so a failed
+build never leaves a half-written site/."""
 
 from __future__ import annotations
 
