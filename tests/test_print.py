@@ -310,3 +310,40 @@ def test_without_worker_processes_the_pdfs_are_the_same(minimal, tmp_path, monke
     assert names == sorted(p.name for p in alone.iterdir()) and len(names) > 5
     for name in names:
         assert (pooled / name).read_bytes() == (alone / name).read_bytes(), name
+
+
+def test_packs_and_map_are_tagged_like_their_forms(real_site):
+    """Merging keeps the structure: one /Document with every part's elements, and every page's marked
+    content still finds its element (PDF/UA), plus the XMP title and PDF/UA claim."""
+    import pikepdf
+
+    project, site, content = real_site
+    names = [f"pakket-{b.id}.pdf" for _, b in content.bijeenkomsten() if b.instrumenten] + ["complete-map.pdf"]
+    for name in names:
+        with pikepdf.open(site / "downloads" / name) as pdf:
+            tree = pdf.Root.StructTreeRoot
+            assert len(tree.K) == 1 and tree.K[0].S == "/Document", name
+            nums = tree.ParentTree.Nums
+            parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            pages = {page.objgen for page in pdf.pages}
+            for page in pdf.pages:
+                elements = parent_tree[int(page.obj.StructParents)]
+                assert len(elements) > 0 and all(e.Pg.objgen in pages for e in elements), name
+            tags = []
+
+            def walk(node) -> None:
+                if isinstance(node, pikepdf.Array):
+                    for item in node:
+                        walk(item)
+                elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                    tags.append(str(node.S))
+                    walk(node.get("/K", pikepdf.Array()))
+
+            walk(tree.K)
+            # a title per part: the cover (or the map's front pages) and each form
+            parts = [b.instrumenten for _, b in content.bijeenkomsten() if f"pakket-{b.id}.pdf" == name]
+            expected = 1 + (len(parts[0]) if parts else len(content.instrumenten))
+            assert tags.count("/H1") == expected, (name, tags.count("/H1"), expected)
+            assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "nl"
+            xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
+            assert 'pdfuaid:part="1"' in xmp and str(pdf.docinfo.Title).replace("&", "&amp;") in xmp, name
