@@ -5,7 +5,8 @@ Each figure is the median of a few runs in a scratch copy of the project, so the
 
 (a) `p2g build` with no build/ and no site/: nothing cached. (b) `mkdocs build` of exactly the pages (a) handed
 to MkDocs (build/mkdocs/docs; the hook only applies the navigation, it does not generate). (c) `p2g build`
-again. (d) `p2g build` after changing one instrument's summary, which is on its form, its page, the overview,
+again; also shown: after a change without effect (a YAML comment: the whole pipeline runs, nothing is made
+again) and with --opnieuw (every page through MkDocs again, PDFs from the cache). (d) `p2g build` after changing one instrument's summary, which is on its form, its page, the overview,
 the covers of two packs and the map. (e) every form and the pocket cards rendered in one process; a form's
 blank and fillable PDF come from one layout, so each gets half of that time.
 """
@@ -42,7 +43,7 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
 
 def main() -> int:
     p2g = [sys.executable, "-m", "site_build.cli"]
-    cold, bare, unchanged, forced, edited = [], [], [], [], []
+    cold, bare, unchanged, no_effect, forced, edited = [], [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="p2g-bench-") as tmp:
         project = copy_project(Path(tmp) / "project")
         for run in range(RUNS):
@@ -52,9 +53,13 @@ def main() -> int:
             bare.append(timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(Path(tmp) / "bare")], project,
                               {"P2G_GENERATED": "1", "P2G_DOCS_DIR": "build/mkdocs/docs", "NO_MKDOCS_2_WARNING": "1"}))
             unchanged.append(timed(p2g + ["build"], project))
-            # the same without the up-to-date check: everything regenerated, every PDF from the cache
-            forced.append(timed(p2g + ["build", "--opnieuw"], project))
+            # a change without effect on the site (a YAML comment): the whole pipeline runs, finds every PDF in
+            # the cache and no page that MkDocs must build again
             path = project / "instruments" / "reflectie-interview-slot.yml"
+            path.write_text(path.read_text(encoding="utf-8") + f"\n# opmerking {run}\n", encoding="utf-8")
+            no_effect.append(timed(p2g + ["build"], project))
+            # without the up-to-date check and the incremental site: every page through MkDocs, PDFs from the cache
+            forced.append(timed(p2g + ["build", "--opnieuw"], project))
             path.write_text(path.read_text(encoding="utf-8").replace("\nkort: ", f"\nkort: (bewerking {run}) ", 1),
                             encoding="utf-8")
             edited.append(timed(p2g + ["build"], project))
@@ -71,12 +76,13 @@ def main() -> int:
             files = renderer.render(job).files
             # one layout gives the blank and the fillable form: each PDF gets its share of the time
             per_pdf += [(time.perf_counter() - start) / len(files)] * len(files)
-    a, b, c, c2, d, e = (statistics.median(x) for x in (cold, bare, unchanged, forced, edited, per_pdf))
+    a, b, c, c1, c2, d, e = (statistics.median(x) for x in (cold, bare, unchanged, no_effect, forced, edited, per_pdf))
     print(f"Benchmark op {os.cpu_count()} kernen, mediaan van {RUNS} keer")
     print(f"(a) koude volledige build            {a:6.2f} s")
     print(f"(b) kale mkdocs build                {b:6.2f} s")
     print(f"(c) opnieuw bouwen, niets veranderd  {c:6.2f} s")
-    print(f"    idem met --opnieuw (geen PDF)    {c2:6.2f} s  ({c2 / b:.2f} x kale mkdocs)")
+    print(f"    na wijziging zonder gevolg       {c1:6.2f} s  ({c1 / b:.2f} x kale mkdocs; geen PDF, geen pagina)")
+    print(f"    met --opnieuw                    {c2:6.2f} s  ({c2 / b:.2f} x kale mkdocs; geen PDF, alle pagina's)")
     print(f"(d) opnieuw na wijzigen instrument   {d:6.2f} s")
     print(f"(e) mediane tijd per PDF             {e:6.3f} s  ({len(per_pdf)} PDF's)")
     checks = [("a/b", a / b, 3.0), ("c/b", c / b, 1.2), ("d/a", d / a, 0.4)]
