@@ -159,14 +159,18 @@ class PdfEngine:
         """One PDF from one HTML document (no form fields)."""
         return self.render(PdfJob("document.pdf", html, "")).files["document.pdf"]
 
+    OPTIONS = dict(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=b"playing-2-gether")
+
+    def layout(self, job: PdfJob):
+        """The job laid out in pages (a WeasyPrint Document), not yet written."""
+        return self.html(string=job.html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+            stylesheets=[self.css], font_config=self.font_config, pdf_forms=job.fillable, **self.OPTIONS)
+
     def render(self, job: PdfJob) -> Rendered:
-        css, font_config, HTML = self.css, self.font_config, self.html
-        options = dict(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=b"playing-2-gether")
+        options = self.OPTIONS
         with warnings_of("weasyprint") as warnings:
             try:
-                document = HTML(string=job.html, base_url=self.base_url,
-                                url_fetcher=self.fetcher).render(
-                    stylesheets=[css], font_config=font_config, pdf_forms=job.fillable, **options)
+                document = self.layout(job)
                 files = {}
                 fields = fields_of(document) if job.fillable else []
                 # the blank PDF: the same layout, written without its fields
@@ -453,6 +457,7 @@ def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
     import os
 
     os.setpgid(0, 0)  # its workers too: the pool can stop them all at once
+    build = os.getppid()
     setup_out.close()  # the forked copy of the pool's end: with it open, a closed pool would go unnoticed
     try:
         load_weasyprint()
@@ -475,7 +480,12 @@ def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
         proc.start()
     running = list(procs)
     while running:
-        for sentinel in multiprocessing.connection.wait([p.sentinel for p in running]):
+        ready = multiprocessing.connection.wait([p.sentinel for p in running], timeout=1)
+        if os.getppid() != build:  # the build itself was killed: nobody will send the workers home
+            import signal
+
+            os.killpg(0, signal.SIGKILL)
+        for sentinel in ready:
             proc = next(p for p in running if p.sentinel == sentinel)
             proc.join()
             running.remove(proc)

@@ -347,3 +347,65 @@ def test_packs_and_map_are_tagged_like_their_forms(real_site):
             assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "nl"
             xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
             assert 'pdfuaid:part="1"' in xmp and str(pdf.docinfo.Title).replace("&", "&amp;") in xmp, name
+
+
+def test_no_question_is_split_from_its_answer_space(real_site):
+    """Each question with its answer space stays on one page (the layout itself, from WeasyPrint)."""
+    from site_build.pdf_engine import PdfJob as Job
+
+    project, site, content = real_site
+    renderer = PrintRenderer(content)
+    engine = renderer.engine()
+    checked = 0
+    for job in renderer.jobs():
+        pages_of: dict[int, set[int]] = {}
+
+        def walk(box, page: int) -> None:
+            element = getattr(box, "element", None)
+            if element is not None and "vraag" in (element.get("class") or "").split():
+                pages_of.setdefault(id(element), set()).add(page)
+            for child in getattr(box, "children", []):
+                walk(child, page)
+
+        document = engine.layout(Job(job.name, job.html, job.title, fillable=True))
+        for number, page in enumerate(document.pages):
+            walk(page._page_box, number)
+        split = [p for p in pages_of.values() if len(p) > 1]
+        assert not split, f"{job.name}: {len(split)} vragen over twee pagina's"
+        checked += len(pages_of)
+    assert checked > 150
+
+
+def test_pool_does_not_outlive_a_killed_build(minimal, tmp_path):
+    """When the build process is killed outright (kill -9, a CI timeout), its PDF processes end too."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    def alive(pid: int) -> bool:  # a zombie (ended, not yet reaped by whoever adopted it) counts as ended
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+        except (OSError, IndexError):
+            return False
+
+    script = tmp_path / "bouw.py"
+    script.write_text(
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
+        "from site_build.pdf_engine import PdfPool\n"
+        "pool = PdfPool(workers=2)\n"
+        "print(pool._supervisor.pid, flush=True)\n"
+        "time.sleep(60)\n", encoding="utf-8")
+    build = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    supervisor = int(build.stdout.readline())
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    for _ in range(100):  # it checks once a second; give it ten
+        if not alive(supervisor):
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("het PDF-proces leeft nog na het stoppen van de build")
