@@ -127,7 +127,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     # The PDFs are rendered by worker processes while this one writes the pages and lets MkDocs build them;
     # the workers start first, because setting WeasyPrint up takes a while. The pages show the PDFs' sizes
     # through markers filled in at the end (see downloads.py).
-    from .pdf_engine import PdfPool
+    from .pdf_pool import PdfPool
     from .tijdlijn import mark
 
     pool = PdfPool() if PdfPool.available() else None

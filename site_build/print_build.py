@@ -15,7 +15,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
 from .downloads import Download, pack_name, planned
-from .pdf_engine import Part, PdfJob, PdfPool, Rendered, job_key, merge
+from .pdf_engine import Part, PdfJob, Rendered, job_key, merge
+from .pdf_pool import PdfPool
 from .render_print import PrintRenderer
 from .validate import Content
 

@@ -12,11 +12,12 @@ from markupsafe import Markup
 
 from . import models as m
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
-
-__all__ = ["PrintRenderer", "PdfJob", "PrintError", "Rendered", "job_key", "make_fetcher"]
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content
+
+# the engine's names that callers of this module use too
+__all__ = ["PrintRenderer", "PdfJob", "PrintError", "Rendered", "job_key", "make_fetcher"]
 
 SOORT_LABELS = {
     "interview": "interview", "schriftelijke-reflectie": "schriftelijke reflectie", "intervisie": "intervisie",

@@ -261,8 +261,8 @@ def test_typed_text_shows_in_the_fillable_form(real_site, tmp_path):
 def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
     import os
 
-    from site_build import pdf_engine
-    from site_build.pdf_engine import PdfPool
+    from site_build import pdf_pool
+    from site_build.pdf_pool import PdfPool
 
     renderer = PrintRenderer(load_content(minimal))
     pool = PdfPool(workers=2)
@@ -275,7 +275,7 @@ def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
     finally:
         pool.close()
     # a worker that dies (a crash in a C library, say) fails the open jobs instead of leaving them waiting
-    monkeypatch.setitem(pdf_engine._TASKS, "render", lambda *args: os._exit(3))
+    monkeypatch.setitem(pdf_pool._TASKS, "render", lambda *args: os._exit(3))
     pool = PdfPool(workers=1)
     try:
         with pytest.raises(PrintError, match="stopte onverwacht"):
@@ -287,7 +287,7 @@ def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
 def test_pool_closes_cleanly_when_nothing_was_asked(minimal):
     """A build that finds every PDF in its cache never gives the pool work: closing it must end its processes
     normally (not by the timeout that kills them)."""
-    from site_build.pdf_engine import PdfPool
+    from site_build.pdf_pool import PdfPool
 
     pool = PdfPool(workers=2)
     pool.close()
@@ -299,7 +299,7 @@ def test_without_worker_processes_the_pdfs_are_the_same(minimal, tmp_path, monke
     import shutil
 
     from site_build.build import build
-    from site_build.pdf_engine import PdfPool
+    from site_build.pdf_pool import PdfPool
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     pooled = build(minimal, out=tmp_path / "met-werkers").site / "downloads"
@@ -395,7 +395,7 @@ def test_pool_does_not_outlive_a_killed_build(minimal, tmp_path):
     script.write_text(
         "import sys, time\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
-        "from site_build.pdf_engine import PdfPool\n"
+        "from site_build.pdf_pool import PdfPool\n"
         "pool = PdfPool(workers=2)\n"
         "print(pool._supervisor.pid, flush=True)\n"
         "time.sleep(60)\n", encoding="utf-8")
