@@ -409,3 +409,23 @@ def test_pool_does_not_outlive_a_killed_build(minimal, tmp_path):
         time.sleep(0.1)
     else:
         pytest.fail("het PDF-proces leeft nog na het stoppen van de build")
+
+
+def test_site_shows_the_real_size_and_page_count_of_every_pdf(real_site):
+    """Pages are written while the PDFs are still being made; the numbers filled in afterwards must be the
+    real ones, and no marker may be left anywhere."""
+    import html as htmllib
+
+    project, site, content = real_site
+    listing = (site / "instrumenten" / "downloads.html").read_text(encoding="utf-8")
+    for pdf in sorted((site / "downloads").glob("*.pdf")):
+        row = re.search(rf'<tr><th scope="row"><a href="\.\./downloads/{re.escape(pdf.name)}">.*?</tr>', listing)
+        assert row, pdf.name
+        cells = re.findall(r"<td>(.*?)</td>", row.group(0))
+        assert cells[1] == str(len(PdfReader(pdf).pages)), (pdf.name, cells)
+        assert cells[2] == f"{max(1, round(pdf.stat().st_size / 1024))} kB", (pdf.name, cells)
+    button = (site / "instrumenten" / "reflectie-interview-start.html").read_text(encoding="utf-8")
+    pages = len(PdfReader(site / "downloads" / "reflectie-interview-start.pdf").pages)
+    assert f"(PDF, {pages} pagina's," in htmllib.unescape(button)
+    for page in site.rglob("*.html"):
+        assert "<!--p2g:" not in page.read_text(encoding="utf-8"), page
