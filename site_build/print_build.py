@@ -129,7 +129,7 @@ class PrintBuild:
         """Have the parts merged into one PDF (or take it from the cache)."""
         self._asked.add(name)
         digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode() for p in parts)
-                                + title.encode() + subject.encode())
+                                + title.encode() + subject.encode() + self.basis.encode())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
         pages = sum(page_count(p.data) for p in parts)
         if path.is_file():

@@ -79,13 +79,13 @@ class PrintRenderer:
         return self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
 
     def cache_basis(self) -> str:
-        """Everything besides a job's HTML that its PDF depends on: both stylesheets, the code that renders
-        and fills in forms, and the versions of the libraries that do the work."""
+        """Everything besides a job's HTML that its PDF depends on: both stylesheets, the code that renders,
+        fills in and merges PDFs, and the versions of the libraries that do the work."""
         from importlib.metadata import version
 
         here = Path(__file__).parent
         parts = [self.stylesheet_text(), (self.root / "macros" / "print" / "ua.css").read_text(encoding="utf-8"),
-                 (here / "render_print.py").read_text(encoding="utf-8"), (here / "fields.py").read_text(encoding="utf-8"),
+                 *((here / name).read_text(encoding="utf-8") for name in ("pdf_engine.py", "fields.py")),
                  *(f"{p}={version(p)}" for p in ("weasyprint", "pikepdf", "pydyf", "fonttools", "font-lato"))]
         return "\0".join(parts)
 

@@ -192,6 +192,12 @@ def test_cache_rerenders_only_what_changed(minimal, tmp_path):
     # (the pack's cover and the map's contents only list titles and page counts, which did not change)
     assert sorted(edited.rendered) == ["complete-map.pdf", "interview-slot-invulbaar.pdf", "interview-slot.pdf",
                                        "pakket-c1-b2.pdf"]
+    # a change to what every PDF depends on (here the print documents' user-agent stylesheet) makes them all new
+    ua = minimal / "macros" / "print" / "ua.css"
+    ua.write_text(ua.read_text(encoding="utf-8") + "\n/* gewijzigd */\n", encoding="utf-8")
+    restyled = PrintBuild(load_content(minimal), cache, workers=1)
+    downloads = restyled.run(tmp_path / "d")
+    assert {d.name for d in downloads} <= set(restyled.rendered)
 
 
 def test_cli_pdf_renders_chosen_forms(minimal, tmp_path):
