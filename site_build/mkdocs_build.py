@@ -81,8 +81,7 @@ class _Recorder:
         self.known = known or {}
         self.template_cache = template_cache
         self.files = None
-        self.pages: dict[str, PageRecord] = {}
-        self.rebuilt: set[str] = set()
+        self.pages: dict[str, PageRecord] = {}  # only the pages this run built (all, unless incremental)
         self.order: list[str] = []   # every page, in MkDocs' order (that of the search index)
         self.urls: dict[str, str] = {}
 
@@ -109,7 +108,6 @@ class _Recorder:
             self.order.append(file.src_uri)
             self.urls[file.src_uri] = page.url
             if page.markdown is not None:
-                self.rebuilt.add(file.src_uri)
                 self.pages[file.src_uri] = PageRecord(page.url, page.title, sorted(page.present_anchor_ids or ()))
 
 
@@ -214,7 +212,7 @@ class IncrementalSite:
             pages = {k: vars(v) for k, v in recorder.pages.items()}
         self._save({"key": key, "pages": pages})
         self.incremental = dirty
-        self.rebuilt = len(recorder.rebuilt)
+        self.rebuilt = len(recorder.pages)
         return self.site
 
     @staticmethod
@@ -246,7 +244,7 @@ class IncrementalSite:
         old, new = by_page(previous["docs"]), by_page(fresh["docs"])
         docs = []
         for src in recorder.order:
-            docs.extend((new if src in recorder.rebuilt else old).get(recorder.urls[src], []))
+            docs.extend((new if src in recorder.pages else old).get(recorder.urls[src], []))
         data = {"config": fresh["config"], "docs": docs}
         # the same serialisation as Material's search plugin
         (self.site / SEARCH_INDEX).write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")

@@ -196,8 +196,6 @@ class PdfEngine:
         return Rendered(files, len(document.pages))
 
 
-
-
 _ENGINES: dict[tuple[str, str], PdfEngine] = {}
 
 
@@ -218,10 +216,11 @@ def release_engines() -> None:
 atexit.register(release_engines)
 
 
-def job_key(job: PdfJob, stylesheet: str) -> str:
-    """Content hash of everything one PDF depends on: its HTML (which carries the data) and the stylesheet."""
+def job_key(job: PdfJob, basis: str) -> str:
+    """Content hash of everything one PDF depends on: its HTML (which carries the data) and ``basis``, what all
+    PDFs depend on (PrintRenderer.cache_basis: stylesheets, rendering code, library versions)."""
     digest = hashlib.sha256()
-    for part in (job.html, stylesheet, job.name, str(job.fillable)):
+    for part in (job.html, basis, job.name, str(job.fillable)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -10,6 +10,7 @@ from typing import Any
 from .pdf_engine import Part, PdfJob, PrintError, Rendered, engine_for, load_weasyprint, merge
 from .tijdlijn import mark
 
+
 def _render(root: str, stylesheet: str, job: PdfJob) -> Rendered:
     return engine_for(Path(root), stylesheet).render(job)
 
@@ -30,10 +31,9 @@ class PdfPool:
     def __init__(self, workers: int | None = None):
         import itertools
         import multiprocessing
-        import os
         import threading
 
-        self.workers = workers or min(os.cpu_count() or 1, 4)
+        self.workers = workers or self.default_workers()
         context = multiprocessing.get_context("fork")
         self._jobs = context.Queue()  # put() returns at once: a thread of the queue feeds the workers
         self._results = context.SimpleQueue()
@@ -51,6 +51,13 @@ class PdfPool:
         self._stopped: PrintError | None = None
         self._reader = threading.Thread(target=self._read, name="pdf-resultaten", daemon=True)
         self._reader.start()
+
+    @staticmethod
+    def default_workers() -> int:
+        """One per core (at most four: more gains little for some forty PDFs)."""
+        import os
+
+        return min(os.cpu_count() or 1, 4)
 
     @staticmethod
     def available() -> bool:

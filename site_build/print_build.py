@@ -52,9 +52,7 @@ def save_page_cache(cache: Path) -> None:
     import json
 
     cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / f"paginas.json.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(_PAGES, sort_keys=True), encoding="utf-8")
-    tmp.replace(cache / "paginas.json")
+    _write(cache / "paginas.json", json.dumps(_PAGES, sort_keys=True).encode("utf-8"))
 
 
 class PrintBuild:
@@ -72,7 +70,7 @@ class PrintBuild:
         self.trainer = trainer
         self.cache = cache
         if workers is None:
-            workers = pool.workers if pool else min(os.cpu_count() or 1, 4) if PdfPool.available() else 1
+            workers = pool.workers if pool else PdfPool.default_workers() if PdfPool.available() else 1
         self.workers = workers
         self.renderer = PrintRenderer(content)
         self.stylesheet = self.renderer.stylesheet_text()
@@ -84,12 +82,14 @@ class PrintBuild:
         self._own_pool = pool is None
         self._pending: set[Future] = set()
         self._asked: set[str] = set()
-        self._outcome: dict = {}
+        self._error: BaseException | None = None  # what stopped the planning thread, raised by finish()
         self._thread: threading.Thread | None = None
+        self._map_front, self._map_tries = 2, 0   # the map's front pages, as its contents assume them
         self._ready: list = []  # heap of (rank, order, send, store, result)
         self._order = itertools.count()
         self._in_flight: set[Future] = set()
-        self._instruments = {i.id for i in content.instrumenten}
+        self._instruments = [i.id for i in content.instrumenten]
+        self._titles = {d.name: d.title for d in planned(content, trainer)}
 
     # --- work, through the cache ---------------------------------------------------------------------------
     def _executor(self) -> PdfPool:
@@ -212,8 +212,8 @@ class PrintBuild:
         try:
             assert self._thread is not None, "start() first"
             self._thread.join()
-            if "error" in self._outcome:
-                raise self._outcome["error"]
+            if self._error is not None:
+                raise self._error
             out.mkdir(parents=True, exist_ok=True)
             downloads = []
             for d in planned(self.content, self.trainer):
@@ -235,7 +235,7 @@ class PrintBuild:
                     return
                 self._collect()
         except BaseException as exc:  # raised again by finish(), in the caller's thread
-            self._outcome["error"] = exc
+            self._error = exc
 
     def _collect(self, wait_all: bool = False) -> None:
         """Wait until some (or all) work is done, keeping the workers busy meanwhile; take in the results."""
@@ -253,9 +253,7 @@ class PrintBuild:
 
     def _step(self) -> bool:
         """Start what has become possible; whether anything was."""
-        c, r = self.content, self.renderer
-        titles = {d.name: d.title for d in planned(c, self.trainer)}
-        instruments = [i.id for i in c.instrumenten]
+        c, r, titles, instruments = self.content, self.renderer, self._titles, self._instruments
         pages = {i: self.pages[f"{i}.pdf"] for i in instruments if f"{i}.pdf" in self.pages}
         progressed = False
         for cyclus, b in c.bijeenkomsten():
@@ -271,16 +269,14 @@ class PrintBuild:
                 progressed = True
         if len(pages) == len(instruments) and "complete-map.pdf" not in self._asked:
             voorwerk = self.pdfs.get("map-voorwerk.pdf")
-            front = self._outcome.get("front", 2)
             if "map-voorwerk.pdf" not in self._asked:
-                self._render(r.map_job(pages, front))
+                self._render(r.map_job(pages, self._map_front))
                 progressed = True
-            elif voorwerk is not None and self.pages["map-voorwerk.pdf"] != front and self._outcome.get("tries", 0) < 3:
+            elif voorwerk is not None and self.pages["map-voorwerk.pdf"] != self._map_front and self._map_tries < 3:
                 # the contents give page numbers after the map's own front pages: settle them
-                self._outcome["front"] = self.pages["map-voorwerk.pdf"]
-                self._outcome["tries"] = self._outcome.get("tries", 0) + 1
+                self._map_front, self._map_tries = self.pages["map-voorwerk.pdf"], self._map_tries + 1
                 del self.pdfs["map-voorwerk.pdf"]
-                self._render(r.map_job(pages, self._outcome["front"]))
+                self._render(r.map_job(pages, self._map_front))
                 progressed = True
             elif voorwerk is not None:
                 parts = [Part(voorwerk)] + [Part(self.pdfs[f"{i}.pdf"]) for i in instruments]

@@ -67,6 +67,7 @@ class PrintRenderer:
         self.env.filters["prose"] = lambda text: print_links(prose(text), content.editie.url)
         self.env.filters["prose_inline"] = lambda text: print_links(prose_inline(text), content.editie.url)
         self.fonts = font_files()
+        self._stylesheet: str | None = None
 
     # --- HTML ---------------------------------------------------------------------------------
     def _context(self, **extra: Any) -> dict[str, Any]:
@@ -75,8 +76,11 @@ class PrintRenderer:
         return dict(c=self.content, editie=self.content.editie, logo_uri=logo_uri, **extra)
 
     def stylesheet_text(self) -> str:
-        fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
-        return self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
+        """The print stylesheet with this edition's values (rendered once: the content does not change)."""
+        if self._stylesheet is None:
+            fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
+            self._stylesheet = self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
+        return self._stylesheet
 
     def cache_basis(self) -> str:
         """Everything besides a job's HTML that its PDF depends on: both stylesheets, the code that renders,
