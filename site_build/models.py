@@ -249,8 +249,6 @@ class Blok(Model):
 class TrainerDeel(Model):
     """Facilitator notes: left out of the public site, only in the trainer edition."""
 
-    doelen: list[Tekst] = Field(default_factory=list, description="Doelen van de bijeenkomst.")
-    agenda: list[Tekst] = Field(default_factory=list, description="Agendapunten met tijden, bijvoorbeeld '0:00-0:15 Opening'.")
     let_op: list[Tekst] = Field(default_factory=list, description="Waar de begeleider op let.")
     expert_modelt: list[Tekst] = Field(default_factory=list, description="Wat de expert voordoet.")
     kartrekker: list[Tekst] = Field(default_factory=list, description="Gespreksonderwerpen voor de kartrekker.")
@@ -270,6 +268,8 @@ class Bijeenkomst(Model):
     in_de_praktijk: list[Tekst] = Field(default_factory=list, description="Wat leerkrachten doen tot de volgende bijeenkomst.")
     bron: Bron = bron_field()
     trainer: Optional[TrainerDeel] = Field(None, description="Aanwijzingen voor de begeleider; alleen in de trainerseditie.")
+    uitvoering: Optional["Uitvoering"] = Field(None, description="Hoe de bijeenkomst verloopt: doelen, agenda, wat je "
+                                                                 "print en meeneemt. Openbaar: staat op de site en in het printpakket.")
 
 
 class Variant(Model):
@@ -549,3 +549,11 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
     Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties",
 }
+
+# Models for doing the work live in their own module, built on the types above (see praktijk.py).
+from .praktijk import MorgenBeginnen, Uitvoering  # noqa: E402
+
+FILES["content/morgen-beginnen.yml"] = MorgenBeginnen
+SCHEMA_NAMES[MorgenBeginnen] = "morgen-beginnen"
+for _model in (Bijeenkomst, Cyclus, Traject):
+    _model.model_rebuild(_types_namespace={"Uitvoering": Uitvoering})

@@ -98,6 +98,7 @@ class SiteRenderer:
         c = self.content
         out: dict[str, str] = {
             "index.md": self.render("site/home.md.j2", "index.md"),
+            pages.MORGEN: self.render("site/morgen.md.j2", pages.MORGEN),
             "methode/relationele-behoeften.md": self.render("site/behoeften.md.j2", "methode/relationele-behoeften.md"),
             "methode/relatiewoorden.md": self.render("site/woorden.md.j2", "methode/relatiewoorden.md"),
             "vaardigheden/index.md": self.render("site/vaardigheden.md.j2", "vaardigheden/index.md"),

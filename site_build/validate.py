@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
+from . import praktijk
 from .load import Loaded, load_yaml
 from .problems import ContentError, Problem, did_you_mean, one_of
 
@@ -33,6 +34,7 @@ class Content:
     donts: list[m.Dont]
     contexten: list[m.Context]
     instrumenten: list[m.Instrument]
+    morgen: m.MorgenBeginnen
     sources: dict[str, str] = field(default_factory=dict)  # "instrument:id" -> relative path
 
     # --- lookups -----------------------------------------------------------------------------
@@ -411,6 +413,7 @@ def load_content(root: Path) -> Content:
         donts=[p[0] for p in items["content/donts"]],
         contexten=[p[0] for p in items["content/contexten"]],
         instrumenten=[p[0] for p in items["instruments"]],
+        morgen=parsed["content/morgen-beginnen.yml"][0],
     )
     for directory, pairs in collections.items():
         kind = directory.rsplit("/", 1)[-1]
@@ -522,6 +525,7 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
         problems += _dupes(meeting_ids, "bijeenkomst-id")
         problems += _dupes([(c.id, plg_loaded, ("cycli", i, "id")) for i, c in enumerate(plg.cycli)], "cyclus-id")
         problems += _dupes([(r.id, plg_loaded, ("rollen", i, "id")) for i, r in enumerate(plg.rollen)], "rol-id")
+        problems += praktijk.check_meetings(plg, plg_loaded)
     if "content/relationele-behoeften.yml" in parsed:
         beh, beh_loaded = parsed["content/relationele-behoeften.yml"]
         problems += _dupes([(b.id, beh_loaded, ("behoeften", i, "id")) for i, b in enumerate(beh.behoeften)],
@@ -529,6 +533,8 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
     if "content/organisatie.yml" in parsed:
         org, org_loaded = parsed["content/organisatie.yml"]
         problems += _dupes([(t.id, org_loaded, ("tips", i, "id")) for i, t in enumerate(org.tips)], "tip-id")
+        if "content/morgen-beginnen.yml" in parsed:
+            problems += praktijk.check_morgen(*parsed["content/morgen-beginnen.yml"], {t.id for t in org.tips})
     if "content/relatiewoorden.yml" in parsed:
         words, words_loaded = parsed["content/relatiewoorden.yml"]
         problems += _dupes([(w.woord.lower(), words_loaded, ("woorden", i, "woord"))
@@ -569,6 +575,11 @@ def check_pages(content: Content, parsed: dict) -> list[Problem]:
             if page not in known:
                 problems.append(_unknown(page, set(known), "pagina", s_loaded, ("ingangen", ii, "links", li, "pagina"),
                                          "Gebruik het pad van een pagina van de site."))
+    plg, p_loaded = parsed["content/plg.yml"]
+    for loc, pagina in praktijk.page_links(plg):
+        if pagina.split("#")[0] not in known:
+            problems.append(_unknown(pagina.split("#")[0], set(known), "pagina", p_loaded, loc,
+                                     "Gebruik het pad van een pagina van de site."))
     for qi, vraag in enumerate(onderzoek.onderzoeksvragen):
         if vraag.pagina and vraag.pagina not in known:
             problems.append(_unknown(vraag.pagina, set(known), "pagina", o_loaded, ("onderzoeksvragen", qi, "pagina"),
