@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import models as m
-from . import pages
+from . import pages, praktijk
 from .charts import bar_chart, category_counts
 from .downloads import TEMPLATE_GLOBALS
 from .text import bron_label, is_research, md_inline, prose, prose_inline, relative_url
@@ -57,6 +57,7 @@ def environment(root: Path) -> Environment:
     env.filters["gemiddelde"] = mean_nl
     env.filters["hoofdletter"] = lambda text: text[:1].upper() + text[1:]
     env.globals.update(TEMPLATE_GLOBALS)
+    env.globals.update(agenda_tijden=praktijk.agenda_tijden, duur=praktijk.duur, PER_LABELS=praktijk.PER_LABELS)
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     return env
 
