@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 DOWNLOADS = "downloads"
+MORGEN_KAART = "morgen-beginnen.pdf"  # the teacher's card (A5), made from content/morgen-beginnen.yml
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def planned(content, trainer: bool = False) -> list[Download]:
             result.append(Download(pack_name(b.id), pack_title(cyclus, b), "pakket"))
     result.append(Download("complete-map.pdf", "Complete map: alle formulieren", "map"))
     result.append(Download("zakkaarten.pdf", "Zakkaarten: vijf vaardigheden en vier don'ts", "kaarten"))
+    result.append(Download(MORGEN_KAART, f"{content.morgen.titel}: kaart (A5, vier kanten)", "kaarten"))
     if trainer:
         for cyclus in content.plg.cycli:
             result.append(Download(f"draaiboek-{cyclus.id}.pdf", f"Draaiboek {cyclus.titel}", "draaiboek"))

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import models as m
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
+from .downloads import MORGEN_KAART
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content
@@ -105,7 +106,9 @@ class PrintRenderer:
     def extra_jobs(self) -> list[PdfJob]:
         """The pocket cards (covers and the map's front matter need page counts: see cover_job, map_job)."""
         return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
-                       "Zakkaarten: vijf vaardigheden en vier don'ts")]
+                       "Zakkaarten: vijf vaardigheden en vier don'ts"),
+                PdfJob(MORGEN_KAART, self.env.get_template("print/morgen.html.j2").render(self._context()),
+                       f"{self.content.morgen.titel}: kaart (A5, vier kanten)")]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
         """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
