@@ -9,14 +9,29 @@ The JSON Schema files in ``schema/`` and the trainers' 'Velden' page are generat
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 # --- shared field types ------------------------------------------------------------------
 
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-"""Plain text: shown exactly as written (no opmaak)."""
+_OPMAAK = re.compile(r"(?<![\w*])(\*\*?)(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _geen_opmaak(text: str) -> str:
+    """A plain-text field shows its text as written: '*zo*' would show its asterisks on every page and PDF."""
+    found = _OPMAAK.search(text)
+    if found:
+        raise ValueError(f"dit veld is gewone tekst, zonder opmaak: '{found.group(0)}' zou met sterretjes op de site "
+                         f"en op papier komen. Zet nadruk tussen aanhalingstekens (‘{found.group(2)}’) of haal de "
+                         f"sterretjes weg")
+    return text
+
+
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+                  AfterValidator(_geen_opmaak)]
+"""Plain text: shown exactly as written (no opmaak; Markdown emphasis is refused, it would show as asterisks)."""
 
 Opmaak = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000),
                    Field(json_schema_extra={"format": "markdown"})]
@@ -86,7 +101,9 @@ class Editie(Model):
     schooljaar: Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-20[0-9]{2}$")] = Field(
         description="Schooljaar waarvoor deze editie bedoeld is, als '2026-2027'.")
     url: Optional[Tekst] = Field(None, description="Webadres waar de site komt te staan (mag leeg blijven).")
-    contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
+    contact: Optional[Contact] = Field(None, description="Aanspreekpunt voor scholen: de expert 'op afroep'. Laat leeg "
+                                                         "(null) zolang er geen echt aanspreekpunt is: dan toont de "
+                                                         "site geen contactgegevens, en nooit een voorbeeldadres.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
     logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")

@@ -255,6 +255,8 @@ def _translate(err: dict, cls: type[BaseModel], loaded: Loaded) -> Problem:
         return Problem(loaded.rel, line, col, f"'{name}' mag hooguit {err['ctx'].get('le', err['ctx'].get('lt'))} zijn (kreeg {_found(value)})")
     if kind == "value_error":
         message = str(err.get("ctx", {}).get("error", err["msg"]))
+        if message.startswith("dit veld "):  # a field type's own check names the field here, where it is known
+            message = f"'{name}' " + message[len("dit veld "):]
         return Problem(loaded.rel, line, col, message)
     return Problem(loaded.rel, line, col, f"'{name}': {err['msg']} (kreeg {_found(value)})")
 
