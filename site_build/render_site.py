@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import models as m
 from . import pages, praktijk
 from .charts import bar_chart, category_counts
+from .tabellen import label_cells
 from .downloads import TEMPLATE_GLOBALS
 from .text import bron_label, is_research, md_inline, prose, prose_inline, relative_url
 from .validate import Content
@@ -129,7 +130,7 @@ class SiteRenderer:
             path = pages.instrument_page(inst.id)
             out[path] = self.render("site/instrument.md.j2", path, inst=inst,
                                     secties=c.secties(inst), richtlijnen=c.richtlijnen(inst))
-        return out
+        return {path: label_cells(text) for path, text in out.items()}
 
     def _jaarplanning(self) -> str:
         from . import plan
