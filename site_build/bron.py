@@ -61,8 +61,10 @@ class Bewering(Herkomst):
 
 def beweringen(beschrijving: str, minimaal: int = 0):  # type: ignore[no-untyped-def]
     """Field for a list of statements, each with its own source."""
-    extra = {"min_length": minimaal} if minimaal else {}
-    return Field(default_factory=list, description=beschrijving + " Elk punt heeft een eigen 'bron'.", **extra)
+    tekst = beschrijving + " Elk punt heeft een eigen 'bron'."
+    if minimaal:  # required: a missing list is an error, not an empty default
+        return Field(min_length=minimaal, description=tekst)
+    return Field(default_factory=list, description=tekst)
 
 
 # --- reading a source ---------------------------------------------------------------------------

@@ -513,7 +513,10 @@ DIRECTORIES: dict[str, type[Model]] = {
     "content/contexten": Context,
     "instruments": Instrument,
 }
+from .termen import Termen  # noqa: E402  (the glossary lives in its own module)
+
 FILES: dict[str, type[Model]] = {
+    "content/termen.yml": Termen,
     "content/editie.yml": Editie,
     "content/start.yml": Start,
     "content/organisatie.yml": Organisatie,
@@ -526,5 +529,5 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
     Editie: "editie", Start: "start", Organisatie: "organisatie",
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
-    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties",
+    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Termen: "termen",
 }
