@@ -62,7 +62,10 @@ def test_every_instrument_of_the_report():
                    "monitoring-voor-na", "toestemmingsbrief-ouders"}
     start = CONTENT.instrument("reflectie-interview-start")
     kern = next(s for s in start.secties if s.id == "kernvragen")
-    assert len(kern.vragen) == 7
+    slot = next(s for s in start.secties if s.id == "slotvraag")
+    assert len(kern.vragen) + len(slot.vragen) == 7  # seven questions (§2.3.1), the closing one asked last
+    assert start.secties[-1].id == "slotvraag" and "blij" in slot.vragen[0].tekst
+    assert CONTENT.instrument("reflectie-interview-slot").secties[-1].uit == "reflectie-interview-start/slotvraag"
     assert len(next(s for s in start.secties if s.id == "extra-vragen").vragen) == 2
     assert all(q.optioneel for q in next(s for s in start.secties if s.id == "extra-vragen").vragen)
     assert "drie woorden" in kern.vragen[0].tekst

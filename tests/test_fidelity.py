@@ -165,7 +165,7 @@ def _texts_outside_quotes():
     for page in (REPO / "content" / "paginas").rglob("*.md"):
         out.append((str(page.relative_to(REPO)), page.read_text(encoding="utf-8")))
     # text between quotation marks is a quote from the report or from a teacher
-    return [(w, re.sub(r"“[^”]*”|\"[^"]*\"", "", t)) for w, t in out]
+    return [(w, re.sub(r'“[^”]*”|"[^"]*"', "", t)) for w, t in out]
 
 
 def test_glossary_variants_appear_nowhere():
