@@ -77,13 +77,14 @@ def _pages(site):
 
 
 def _plain(text: str) -> str:
+    text = re.sub(r"(?m)^\s*(?:[-*]|\d+\.)\s+", "", text)  # Markdown list markers
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[*_`>#]", "", text)
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 def _main_text(item) -> str | None:
-    for name in ("tekst", "situatie", "woord", "vraag", "naam", "titel"):
+    for name in ("tekst", "situatie", "uitleg", "woord", "vraag", "titel"):
         value = getattr(item, name, None)
         if isinstance(value, str):
             return value
