@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
 
-.PHONY: site test serve validate schema clean bench
+.PHONY: site test test-fast serve validate schema clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,14 +13,20 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 site: $(STAMP)
+	bash tools/systeem.sh site
 	$(BIN)/p2g validate
 	$(BIN)/p2g build
 
 test: $(STAMP)
-	bash tools/systeem.sh
+	bash tools/systeem.sh test
 	$(BIN)/python -m pytest
 
+# The fast loop: units and contracts, no whole build (tests that build carry the `build` marker).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not build" -q
+
 serve: $(STAMP)
+	bash tools/systeem.sh site
 	$(BIN)/p2g serve
 
 validate: $(STAMP)

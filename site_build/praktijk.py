@@ -7,15 +7,16 @@ from typing import Literal, Optional
 
 from pydantic import Field, model_validator
 
-from .models import Bron, Id, Link, Model, Opmaak, Tekst, bron_field
+from .bron import Bewering, Herkomst, Model, Opmaak, Tekst, beweringen
+from .models import Id, Link
 
 
 # --- Morgen beginnen ---------------------------------------------------------------------------------
 
-class Punt(Model):
-    tekst: Opmaak = Field(description="Eén stap of tip, kort en concreet.")
+class Punt(Bewering):
+    """One step or tip (its 'tekst' and 'bron' as every statement), with words one can say."""
+
     zeg: list[Tekst] = Field(default_factory=list, description="Wat je letterlijk kunt zeggen (zonder aanhalingstekens).")
-    bron: Bron = bron_field()
 
 
 class Onderdeel(Model):
@@ -24,12 +25,11 @@ class Onderdeel(Model):
     punten: list[Punt] = Field(min_length=1, description="De stappen of tips, in volgorde.")
 
 
-class WatAls(Model):
+class WatAls(Herkomst):
     id: Id = Field(description="Korte naam, bijvoorbeeld 'kind-wil-niet'. Wordt het anker op de pagina.")
     vraag: Tekst = Field(description="De situatie zoals een leerkracht hem zou zoeken, bijvoorbeeld 'Het kind wil niet spelen'.")
     antwoord: Opmaak = Field(description="Wat je dan doet.")
     kort: Tekst = Field(description="Het antwoord in één zin, voor de kaart.")
-    bron: Bron = bron_field()
 
 
 class MorgenBeginnen(Model):
@@ -54,13 +54,13 @@ PER_LABELS = {
 }
 
 
-class Agendapunt(Model):
+class Agendapunt(Herkomst):
     minuten: int = Field(ge=1, le=240, description="Hoeveel minuten dit punt duurt. De tijden op de agenda worden "
                                                    "hieruit opgeteld.")
     wat: Tekst = Field(description="Wat er gebeurt, bijvoorbeeld 'Welkom en doel van de PLG'.")
 
 
-class Printen(Model):
+class Printen(Herkomst):
     instrument: Id = Field(description="Id van een instrument van deze bijeenkomst.")
     aantal: int = Field(1, ge=1, le=9, description="Hoeveel exemplaren per eenheid (meestal 1).")
     per: Per = Field(description="Per wat: 'deelnemer', 'tweetal', 'groepje', 'doelkind', 'kartrekker' of "
@@ -70,15 +70,13 @@ class Printen(Model):
 class Uitvoering(Model):
     """What a school needs to run a meeting: public, on the meeting page and in its pack."""
 
-    doelen: list[Tekst] = Field(min_length=1, description="Wat de bijeenkomst oplevert, voor de deelnemers.")
-    agenda: list[Agendapunt] = Field(min_length=1, description="De agenda; de duur is de som van de punten.")
-    agenda_bron: Bron = bron_field()
+    doelen: list[Bewering] = beweringen("Wat de bijeenkomst oplevert, voor de deelnemers.", 1)
+    agenda: list[Agendapunt] = Field(min_length=1, description="De agenda; de duur is de som van de punten. Elk punt "
+                                                               "heeft een eigen 'bron'.")
     printen: list[Printen] = Field(default_factory=list, description="Wat je print en hoeveel, per instrument.")
-    meenemen: list[Tekst] = Field(default_factory=list, description="Wat er verder klaar moet staan of wie wat "
-                                                                    "meeneemt (scherm, geluid, filmpje).")
+    meenemen: list[Bewering] = beweringen("Wat er verder klaar moet staan of wie wat meeneemt (scherm, geluid, filmpje).")
     verdieping: list[Link] = Field(default_factory=list, description="Pagina's van de site waar deze bijeenkomst "
                                                                      "dieper op ingaat.")
-    bron: Bron = bron_field()
 
     @model_validator(mode="after")
     def _uniek(self) -> "Uitvoering":

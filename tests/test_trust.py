@@ -92,6 +92,7 @@ def test_every_internal_link_and_anchor_resolves(real_site):
     assert broken == []
 
 
+@pytest.mark.build
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     trees = []
@@ -109,6 +110,7 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
 HOSTILE = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
 
+@pytest.mark.build
 def test_hostile_text_in_every_kind_of_field_stays_text(minimal):
     import yaml
 
