@@ -27,7 +27,11 @@ def environment(root: Path) -> Environment:
     """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
     from jinja2 import FileSystemBytecodeCache
 
-    cache_dir = root / "build" / "jinja-cache"
+    import hashlib
+
+    # compiled code depends on how the environment is set up here (finalize, delimiters), not only on the
+    # template's source: a change to this module starts a fresh cache
+    cache_dir = root / "build" / "jinja-cache" / hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # compiled templates are reused between builds (keyed by template source), which saves a few tenths
@@ -47,6 +51,10 @@ def environment(root: Path) -> Environment:
         # '{#' starts Markdown heading ids ('## Titel {#id}'), so Jinja comments use '{## ... ##}'.
         comment_start_string="{##",
         comment_end_string="##}",
+        # A statement written out as it is ('{{ tip }}', common in the print templates) shows its text with the
+        # Markdown rendered (its '*schuin*' would otherwise print as asterisks); the print renderer's own
+        # prose filter (links to web addresses) applies there. Every environment has it: the bytecode cache is shared.
+        finalize=lambda value: env.filters["prose_inline"](value.tekst) if isinstance(value, herkomst.Bewering) else value,
     )
     env.filters.update(
         prose=prose,
