@@ -16,7 +16,7 @@ from pydantic import Field, StringConstraints, model_validator
 from .bron import (BRON_HELP, BRON_PATROON, Bewering, Bron, Herkomst, Model, Opmaak, Tekst,  # noqa: F401 (re-exported)
                    beweringen, bron_field)
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+from .typen import Id, Link  # noqa: F401 (re-exported; shared with praktijk.py)
 
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -74,13 +74,6 @@ class Editie(Model):
     logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
     licentie: Licentie = Field(description="Licenties van code en inhoud.")
-
-
-class Link(Model):
-    tekst: Tekst = Field(description="Tekst van de link.")
-    pagina: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_.-]+\.md(#[a-z0-9-]+)?$")] = Field(
-        description="Pagina waar de link heen gaat, als pad van de gegenereerde site, bijvoorbeeld "
-                    "'vaardigheden/observeren.md'.")
 
 
 class Ingang(Model):

@@ -8,7 +8,7 @@ from typing import Literal, Optional
 from pydantic import Field, model_validator
 
 from .bron import Bewering, Herkomst, Model, Opmaak, Tekst, beweringen
-from .models import Id, Link
+from .typen import Id, Link
 
 
 # --- Morgen beginnen ---------------------------------------------------------------------------------
