@@ -67,6 +67,19 @@ class Printen(Herkomst):
                                  "'procesbegeleider'.")
 
 
+BIJLAGEN = {  # print products a pack can carry after its forms: name -> title
+    "zakkaarten": "Zakkaarten: vijf vaardigheden en vier don'ts",
+    "morgen-beginnen": "Kaart 'Morgen beginnen' (A5)",
+}
+Bijlage = Literal["zakkaarten", "morgen-beginnen"]
+
+
+class Extra(Herkomst):
+    bijlage: Bijlage = Field(description="Welk drukwerk mee in het printpakket gaat: 'zakkaarten' of 'morgen-beginnen'.")
+    aantal: int = Field(1, ge=1, le=9, description="Hoeveel exemplaren per eenheid (meestal 1).")
+    per: Per = Field(description="Per wat: 'deelnemer', 'tweetal', 'groepje', 'doelkind', 'kartrekker' of 'procesbegeleider'.")
+
+
 class Uitvoering(Model):
     """What a school needs to run a meeting: public, on the meeting page and in its pack."""
 
@@ -74,6 +87,8 @@ class Uitvoering(Model):
     agenda: list[Agendapunt] = Field(min_length=1, description="De agenda; de duur is de som van de punten. Elk punt "
                                                                "heeft een eigen 'bron'.")
     printen: list[Printen] = Field(default_factory=list, description="Wat je print en hoeveel, per instrument.")
+    bijlagen: list[Extra] = Field(default_factory=list, description="Ander drukwerk dat de bijeenkomst gebruikt; het "
+                                                                    "komt achter de formulieren in het printpakket.")
     meenemen: list[Bewering] = beweringen("Wat er verder klaar moet staan of wie wat meeneemt (scherm, geluid, filmpje).")
     verdieping: list[Link] = Field(default_factory=list, description="Pagina's van de site waar deze bijeenkomst "
                                                                      "dieper op ingaat.")

@@ -260,11 +260,14 @@ class PrintBuild:
             if not b.instrumenten:
                 continue
             cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
-            if cover not in self._asked and all(i in pages for i in b.instrumenten):
-                self._render(r.cover_job(cyclus, b, pages))
+            extras = [f"{x.bijlage}.pdf" for x in (b.uitvoering.bijlagen if b.uitvoering else [])]
+            if cover not in self._asked and all(i in pages for i in b.instrumenten) and all(e in self.pages for e in extras):
+                extra_pages = {e.removesuffix(".pdf"): self.pages[e] for e in extras}
+                self._render(r.cover_job(cyclus, b, {**pages, **extra_pages}))
                 progressed = True
             elif cover in self.pdfs and pack not in self._asked:
                 parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in b.instrumenten]
+                parts += [Part(self.pdfs[e]) for e in extras]  # the cards and other print the meeting uses
                 self._merge(pack, parts, titles[pack], b.kort.tekst)
                 progressed = True
         if len(pages) == len(instruments) and "complete-map.pdf" not in self._asked:

@@ -70,7 +70,8 @@ def environment(root: Path) -> Environment:
     env.globals.update(TEMPLATE_GLOBALS)
     env.globals.update(herkomst.jinja_globals())
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
-    env.globals.update(agenda_tijden=praktijk.agenda_tijden, duur=praktijk.duur, PER_LABELS=praktijk.PER_LABELS)
+    env.globals.update(agenda_tijden=praktijk.agenda_tijden, duur=praktijk.duur, PER_LABELS=praktijk.PER_LABELS,
+                       BIJLAGEN=praktijk.BIJLAGEN)
     return env
 
 

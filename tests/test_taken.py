@@ -97,7 +97,8 @@ def test_every_pack_opens_with_its_meeting_on_one_a4(real_site):
             continue
         pack = downloads / f"pakket-{b.id}.pdf"
         forms = sum(_pdf_pages(downloads / f"{i}.pdf") for i in b.instrumenten)
-        assert _pdf_pages(pack) == 1 + forms, f"{b.id}: de eerste pagina past niet op één A4"
+        extras = sum(_pdf_pages(downloads / f"{x.bijlage}.pdf") for x in b.uitvoering.bijlagen)
+        assert _pdf_pages(pack) == 1 + forms + extras, f"{b.id}: de eerste pagina past niet op één A4"
         first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pack), "-"], capture_output=True, text=True,
                                check=True).stdout
         flat = " ".join(first.split())
@@ -110,6 +111,8 @@ def test_every_pack_opens_with_its_meeting_on_one_a4(real_site):
         for p in u.printen:
             assert content.instrument(p.instrument).titel in flat, (b.id, p.instrument)
             assert praktijk.PER_LABELS[p.per] in flat
+        for x in u.bijlagen:  # the cards the meeting uses are in its pack, and on its first page
+            assert praktijk.BIJLAGEN[x.bijlage] in flat, (b.id, x.bijlage)
 
 
 def test_morgen_card_is_a5_and_holds_every_answer(real_site):
@@ -186,7 +189,9 @@ def test_search_answers_teachers_questions(server, browser):  # noqa: F811
                   for g in top)
         if not hit:
             wrong.append(f"{query!r}: verwacht {expected} bij de eerste {within}, kreeg {[g[:2] for g in top]}")
-    page.screenshot(path=str(ARTIFACTS / "zoeken-1366.png"))
+    _search(page, "kind wil niet spelen")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "zoeken-kind-wil-niet-spelen-1366.png"))
     context.close()
     assert not guard.external
     assert not wrong, "\n".join(wrong)
