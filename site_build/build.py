@@ -49,7 +49,7 @@ def fingerprint(root: Path, out: Path, trainer: bool) -> str:
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in ("mkdocs.yml", "requirements.lock"):
+    for name in ("mkdocs.yml", "requirements/site.txt"):
         if (root / name).is_file():
             digest.update(name.encode() + b"\0" + (root / name).read_bytes())
     digest.update(f"{out}|{trainer}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
