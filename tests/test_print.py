@@ -53,7 +53,7 @@ def test_every_form_is_a4_with_text_fonts_and_metadata(real_site):
             assert fonts and all(embedded for _, embedded in fonts), f"{name}: {fonts}"
             assert all("P2G" in font for font, _ in fonts), f"{name}: alleen het eigen lettertype, kreeg {fonts}"
             assert reader.metadata.title == inst.titel
-            assert reader.metadata.subject == inst.kort
+            assert reader.metadata.subject == inst.kort.tekst
             assert str(reader.trailer["/Root"]["/Lang"]) == "nl"
             assert "/StructTreeRoot" in reader.trailer["/Root"], f"{name}: niet getagd"
             assert f"versie {content.editie.versie}" in text and "pagina 1 van" in text
@@ -129,7 +129,7 @@ def test_pocket_cards(real_site):
     reader = PdfReader(site / "downloads" / "zakkaarten.pdf")
     text = pdf_text(reader)
     for v in content.vaardigheden:
-        assert norm(v.naam) in text and norm(v.kort) in text
+        assert norm(v.naam) in text and norm(v.kort.tekst) in text
     for d in content.donts:
         assert (norm(d.naam) in text) == d.kern
     assert len(reader.pages) == 2  # 9 cards, 8 on a sheet
