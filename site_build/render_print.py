@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from . import models as m
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
-from .downloads import MORGEN_KAART
+from .downloads import MORGEN_KAART, morgen_titel
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content
@@ -52,7 +52,10 @@ def print_links(html: Markup, site_url: str | None) -> Markup:
             return f'<a href="{site_url.rstrip("/")}/{path}">{inner}</a>'
         return inner
 
-    return Markup(re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html)))
+    linked = re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html))
+    # a link whose unsafe target was dropped (see text._SafeLinks) keeps only its text on paper: an <a> without
+    # a target would point the print stylesheet's page references at nothing
+    return Markup(re.sub(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", r"\1", linked))
 
 
 class PrintRenderer:
@@ -107,8 +110,8 @@ class PrintRenderer:
         """The pocket cards (covers and the map's front matter need page counts: see cover_job, map_job)."""
         return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
                        "Zakkaarten: vijf vaardigheden en vier don'ts"),
-                PdfJob(MORGEN_KAART, self.env.get_template("print/morgen.html.j2").render(self._context()),
-                       f"{self.content.morgen.titel}: kaart (A5, vier kanten)")]
+                PdfJob(MORGEN_KAART, self.env.get_template("print/morgen.html.j2").render(
+                    self._context(titel=morgen_titel(self.content))), morgen_titel(self.content))]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
         """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders

@@ -7,6 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from site_build.downloads import planned
 from site_build.print_build import PrintBuild
 from site_build.render_print import PdfJob, PrintError, PrintRenderer, make_fetcher
 from site_build.validate import load_content
@@ -103,10 +104,14 @@ def test_packs_contain_exactly_the_forms_of_their_meeting(real_site):
     for cyclus, b in content.bijeenkomsten():
         reader = PdfReader(site / "downloads" / f"pakket-{b.id}.pdf")
         titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        # after the forms, the other print the meeting uses (cards), each under its own title
+        extras = [f"{x.bijlage}.pdf" for x in b.uitvoering.bijlagen] if b.uitvoering else []
+        download_titles = {d.name: d.title for d in planned(content)}
         assert titles == [f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"] + \
-            [content.instrument(i).titel for i in b.instrumenten]
+            [content.instrument(i).titel for i in b.instrumenten] + [download_titles[e] for e in extras]
         assert str(reader.trailer["/Root"]["/Lang"]) == "nl"
-        expected_pages = 1 + sum(len(PdfReader(site / "downloads" / f"{i}.pdf").pages) for i in b.instrumenten)
+        expected_pages = 1 + sum(len(PdfReader(site / "downloads" / f"{i}.pdf").pages) for i in b.instrumenten) \
+            + sum(len(PdfReader(site / "downloads" / e).pages) for e in extras)
         assert len(reader.pages) == expected_pages
 
 
@@ -354,7 +359,8 @@ def test_packs_and_map_are_tagged_like_their_forms(real_site):
 
             walk(tree.K)
             # a title per part: the cover (or the map's front pages) and each form
-            parts = [b.instrumenten for _, b in content.bijeenkomsten() if f"pakket-{b.id}.pdf" == name]
+            parts = [b.instrumenten + ([x.bijlage for x in b.uitvoering.bijlagen] if b.uitvoering else [])
+                     for _, b in content.bijeenkomsten() if f"pakket-{b.id}.pdf" == name]
             expected = 1 + (len(parts[0]) if parts else len(content.instrumenten))
             assert tags.count("/H1") == expected, (name, tags.count("/H1"), expected)
             assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "nl"
@@ -435,7 +441,7 @@ def test_site_shows_the_real_size_and_page_count_of_every_pdf(real_site):
     for pdf in sorted((site / "downloads").glob("*.pdf")):
         row = re.search(rf'<tr><th scope="row"><a href="\.\./downloads/{re.escape(pdf.name)}">.*?</tr>', listing)
         assert row, pdf.name
-        cells = re.findall(r"<td>(.*?)</td>", row.group(0))
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))  # cells carry their column's name (data-label)
         assert cells[1] == str(len(PdfReader(pdf).pages)), (pdf.name, cells)
         assert cells[2] == f"{max(1, round(pdf.stat().st_size / 1024))} kB", (pdf.name, cells)
     button = (site / "instrumenten" / "reflectie-interview-start.html").read_text(encoding="utf-8")
