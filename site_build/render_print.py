@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import models as m
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
@@ -48,7 +48,7 @@ def print_links(html: Markup, site_url: str | None) -> Markup:
 
             # print prose comes from instruments, whose site pages live in instrumenten/
             path = posixpath.normpath(posixpath.join("instrumenten", href))
-            return f'<a href="{site_url.rstrip("/")}/{path}">{inner}</a>'
+            return f'<a href="{escape(site_url.rstrip("/") + "/" + path)}">{inner}</a>'
         return inner
 
     return Markup(re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html)))

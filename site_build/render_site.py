@@ -15,6 +15,7 @@ from . import models as m
 from . import pages
 from .charts import bar_chart, category_counts
 from .downloads import TEMPLATE_GLOBALS
+from .safety import css_string
 from .text import bron_label, is_research, md_inline, prose, prose_inline, relative_url
 from .validate import Content
 
@@ -50,6 +51,7 @@ def environment(root: Path) -> Environment:
         prose=prose,
         prose_inline=prose_inline,
         md=md_inline,
+        css=css_string,  # a CSS string literal: escaped for CSS, not for HTML
         bron=bron_label,
         rol=lambda r: m.ROL_LABELS.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),

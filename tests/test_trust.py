@@ -122,7 +122,8 @@ def test_hostile_text_in_every_kind_of_field_stays_text(minimal):
         path = minimal / rel
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for field in fields:
-            data[field] = HOSTILE + " [klik](javascript:alert(1))"
+            # a javascript: link is refused in Opmaak fields (test_markdown_policy); in plain text it is text
+            data[field] = HOSTILE + (" [klik](javascript:alert(1))" if field == "kort" else "")
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = build(minimal).site
     for page in site.rglob("*.html"):
