@@ -170,7 +170,9 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
     if prose_dir.is_dir():
-        shutil.copytree(prose_dir, docs, dirs_exist_ok=False)
+        # only regular files: validation refused symlinks and special files, and none is copied or followed here
+        shutil.copytree(prose_dir, docs, dirs_exist_ok=False, symlinks=True,
+                        ignore=lambda folder, names: [n for n in names if (Path(folder) / n).is_symlink()])
     else:
         docs.mkdir(parents=True)
     for rel, text in generated.items():
@@ -190,7 +192,9 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")
     (assets / "editie.css").write_text(renderer.editie_css(), encoding="utf-8")
     if content.editie.logo:
-        shutil.copy2(content.root / "content" / content.editie.logo, assets / Path(content.editie.logo).name)
+        from .files import read_logo
+
+        (assets / Path(content.editie.logo).name).write_bytes(read_logo(content.root, content.editie.logo))
     config = renderer.site_config()
     (docs.parent / SITE_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return config

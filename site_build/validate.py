@@ -306,7 +306,8 @@ def content_files(root: Path) -> list[tuple[Path, str, type[m.Model]]]:
         directory = root / rel_dir
         if directory.is_dir():
             for path in sorted(directory.iterdir()):
-                if path.is_file() and path.suffix in (".yml", ".yaml"):
+                # not only regular files: a symlink or FIFO with a content name is refused when read (files.py)
+                if path.suffix in (".yml", ".yaml") and (path.is_symlink() or not path.is_dir()):
                     found.append((path, f"{rel_dir}/{path.name}", cls))
     return found
 
@@ -318,11 +319,24 @@ def stray_files(root: Path) -> list[Problem]:
         directory = root / rel_dir
         if directory.is_dir():
             for path in sorted(directory.iterdir()):
-                if path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
+                if path.is_dir() and not path.is_symlink() and path.suffix in (".yml", ".yaml"):
+                    problems.append(Problem(f"{rel_dir}/{path.name}", 1, 1,
+                                            "dit is een map met de naam van een inhoudsbestand; hernoem of verwijder de map"))
+                elif path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
                     problems.append(Problem(f"{rel_dir}/{path.name}", 1, 1,
                                             "dit bestand wordt niet gelezen: inhoud in deze map moet eindigen op '.yml'. "
                                             "Hernoem het of haal het weg"))
     return problems
+
+
+def _walk(base: Path) -> list[Path]:
+    """Every entry under base, without descending into symlinked folders (they are reported, not followed)."""
+    import os
+
+    found = []
+    for folder, dirs, files in os.walk(base, followlinks=False):
+        found += [Path(folder) / name for name in dirs + files]
+    return found
 
 
 def check_prose_pages(root: Path) -> list[Problem]:
@@ -336,7 +350,7 @@ def check_prose_pages(root: Path) -> list[Problem]:
     base = root / PROSE_DIR
     if not base.is_dir():
         return problems
-    for path in sorted(base.rglob("*")):
+    for path in sorted(_walk(base)):
         if path.is_dir() and not path.is_symlink():
             continue
         rel = path.relative_to(root).as_posix()
@@ -553,10 +567,15 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
     if "content/editie.yml" in parsed:
         editie, e_loaded = parsed["content/editie.yml"]
         root = Path(e_loaded.path).parent.parent
-        if editie.logo and not (root / "content" / editie.logo).is_file():
-            problems.append(Problem(e_loaded.rel, *e_loaded.where(("logo",)),
-                                    f"het logo 'content/{editie.logo}' bestaat niet; zet het bestand daar neer "
-                                    f"of maak 'logo' leeg"))
+        if editie.logo:
+            from .files import UnsafeFile, read_logo
+
+            try:
+                read_logo(root, editie.logo)
+            except UnsafeFile as exc:
+                why = ("het bestand bestaat niet; zet het daar neer of maak 'logo' leeg"
+                       if str(exc) == "het bestand bestaat niet" else str(exc))
+                problems.append(Problem(e_loaded.rel, *e_loaded.where(("logo",)), f"logo 'content/{editie.logo}': {why}"))
     return problems
 
 
