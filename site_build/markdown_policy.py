@@ -76,10 +76,13 @@ class _Policy(Treeprocessor):
 
 
 def mark_external(a: Element) -> None:
-    """A link to another host: a class (shown with an arrow and 'externe site' for screen readers, p2g.css)."""
+    """A link to another host: a class (shown with an arrow, p2g.css) and words for screen readers."""
+    from xml.etree.ElementTree import SubElement
+
     classes = a.get("class", "").split()
     if EXTERN_CLASS not in classes:
         a.set("class", " ".join(classes + [EXTERN_CLASS]))
+        SubElement(a, "span", {"class": "p2g-sr"}).text = " (externe link, opent een andere website)"
     a.set("rel", "external noopener")
 
 

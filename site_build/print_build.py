@@ -265,7 +265,7 @@ class PrintBuild:
                 progressed = True
             elif cover in self.pdfs and pack not in self._asked:
                 parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in b.instrumenten]
-                self._merge(pack, parts, titles[pack], b.kort)
+                self._merge(pack, parts, titles[pack], b.kort.tekst)
                 progressed = True
         if len(pages) == len(instruments) and "complete-map.pdf" not in self._asked:
             voorwerk = self.pdfs.get("map-voorwerk.pdf")
