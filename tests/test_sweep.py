@@ -56,7 +56,7 @@ def fill_missing(model, data: dict) -> None:
     """Give absent optional text fields a value too, so the sweep reaches every field of the model."""
     for name, info in model.model_fields.items():
         options = _options(info.annotation)
-        if data.get(name) is None and info.default is None:
+        if data.get(name) is None and (info.default is None or isinstance(info.default, str)):
             for option in options:
                 kind = text_kind(option, list(info.metadata) + [info])
                 if kind in ("tekst", "opmaak", "url", "pad"):
