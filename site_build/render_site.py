@@ -25,13 +25,13 @@ SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hoo
 
 def environment(root: Path) -> Environment:
     """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
-    from jinja2 import FileSystemBytecodeCache
+    from .caches import SafeBytecodeCache
 
     cache_dir = root / "build" / "jinja-cache"
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # compiled templates are reused between builds (keyed by template source), which saves a few tenths
-        bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
+        bytecode_cache = SafeBytecodeCache(str(cache_dir))
     except OSError:
         bytecode_cache = None
     env = Environment(

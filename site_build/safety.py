@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+import html
+
+from markupsafe import Markup
 
 
 def theme_text(value: Any) -> Markup:
     """Text for a place where the theme writes it as HTML. Markup (already escaped) passes through unchanged,
-    so escaping twice cannot happen and Material's own '| e' leaves it alone."""
-    return escape(value)
+    so escaping twice cannot happen and Material's own '| e' leaves it alone. The apostrophe stays as it is
+    ("Don'ts" in titles and the search index): the theme quotes every attribute with '"', which is escaped."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value), quote=False).replace('"', "&#34;"))
 
 
 def theme_nav(nav: Any) -> Any:
