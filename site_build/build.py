@@ -188,6 +188,6 @@ def serve(root: Path, port: int = 8000) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     root = Path(root).resolve()
-    regenerate(root, root / "build" / "docs")
+    # the hook regenerates the pages on every build of the preview, and shows an error page when that fails
     print(f"Voorbeeld op http://127.0.0.1:{port}/ (stoppen met Ctrl+C)", file=sys.stderr)
     mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)

@@ -15,14 +15,19 @@ def on_config(config):
     docs = Path(config.docs_dir)
     if os.environ.get("P2G_GENERATED") != "1":
         # `mkdocs serve` (or a bare `mkdocs build`): regenerate from the YAML so data edits show up.
+        import logging
+
         from site_build.build import regenerate
-        from site_build.problems import ContentError
+        from site_build.serve_errors import messages, write_error_docs
 
         docs = root / "build" / "docs"
         try:
             regenerate(root, docs)
-        except ContentError as error:
-            raise PluginError("De inhoud is niet geldig:\n" + "\n".join(str(p) for p in error.problems))
+        except Exception as error:  # content, a PDF, a template, the disk: shown in the browser, never raised
+            lines = messages(error)
+            for line in lines:
+                logging.getLogger("p2g").error("%s", line)
+            docs = write_error_docs(root, docs, lines)
         config.docs_dir = str(docs)
     elif os.environ.get("P2G_DOCS_DIR"):  # pages generated earlier (e.g. `make bench` builds them bare)
         docs = Path(os.environ["P2G_DOCS_DIR"]).resolve()
