@@ -54,7 +54,7 @@ def fingerprint(root: Path, out: Path, trainer: bool) -> str:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0L" + os.readlink(path).encode())
             elif path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in ("mkdocs.yml", "requirements.lock"):
+    for name in ("mkdocs.yml", "requirements/site.txt"):
         if (root / name).is_file():
             digest.update(name.encode() + b"\0" + (root / name).read_bytes())
     digest.update(f"{out}|{trainer}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
@@ -148,6 +148,7 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         from .mkdocs_build import IncrementalSite
         from .print_build import PrintBuild
         from .render_site import SITE_CONFIG, write_docs
+        from .site_zip import write_zip
         from .validate import load_content
 
         content = load_content(root)
@@ -155,7 +156,7 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         printing = PrintBuild(content, scratch_parent / "pdf-cache", trainer=trainer, pool=pool)
         printing.start()
         docs = scratch / "docs"
-        write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer))
+        write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer), offline_zip=True)
         state = IncrementalSite(scratch_parent / ("mkdocs-trainer" if trainer else "mkdocs"),
                                 template_cache=scratch_parent / "jinja-cache" / "mkdocs")
         mark("pagina's geschreven")
@@ -168,6 +169,7 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         fill_in(site, downloads)
+        write_zip(site)  # last: it holds every other file, and the pages that offer it state its size
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)

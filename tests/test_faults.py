@@ -14,6 +14,10 @@ from site_build.build import build
 from site_build.lock import build_lock
 from conftest import REPO
 
+import pytest
+
+pytestmark = pytest.mark.build
+
 
 def pdfs(site) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((site / "downloads").glob("*.pdf"))}

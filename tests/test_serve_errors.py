@@ -11,6 +11,10 @@ import sys
 from conftest import REPO
 from test_serve import fetch, free_port, wait_for
 
+import pytest
+
+pytestmark = pytest.mark.build
+
 
 def test_broken_content_shows_a_dutch_error_page_and_recovers(minimal):
     port = free_port()

@@ -27,6 +27,8 @@ from site_build.surface import all_model_fields, spots, text_kind, _options
 from site_build.validate import load_content
 from conftest import ARTIFACTS, REPO, make_project
 
+pytestmark = pytest.mark.build
+
 EVIL = "evil.example"
 LOGO = "afbeeldingen/logo.svg"  # written into every project of these tests (see with_logo)
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">'

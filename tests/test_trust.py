@@ -92,6 +92,7 @@ def test_every_internal_link_and_anchor_resolves(real_site):
     assert broken == []
 
 
+@pytest.mark.build
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     trees = []
