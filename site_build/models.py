@@ -20,6 +20,18 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_l
 
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
+# Only http(s) addresses, and only characters that need no escaping anywhere (no quotes, spaces, '<', '\\').
+_URL_TEKEN = r"[A-Za-z0-9._~!$&+,;=:@%/-]"
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000,
+                                       pattern=rf"^https?://[A-Za-z0-9.-]+(:[0-9]{{1,5}})?(/{_URL_TEKEN}*)?"
+                                               rf"(\?{_URL_TEKEN}*)?(#{_URL_TEKEN}*)?$"),
+                Field(json_schema_extra={"format": "uri"})]
+"""A web address starting with https:// (or http://)."""
+
+# A file inside content/: plain names only, so it can never point outside the project or carry markup.
+Pad = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(svg|png)$"),
+                Field(json_schema_extra={"format": "pad"})]
+
 Rol = Literal["leerkracht", "inbrenger", "meekijkers", "interviewer", "geinterviewde",
               "procesbegeleider", "kartrekker", "allen", "ouders", "directie"]
 
@@ -62,14 +74,15 @@ class Editie(Model):
     versie: Tekst = Field(description="Versie van de inhoud, bijvoorbeeld '2026.1'. Staat onderaan elke pagina en elk formulier.")
     schooljaar: Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-20[0-9]{2}$")] = Field(
         description="Schooljaar waarvoor deze editie bedoeld is, als '2026-2027'.")
-    url: Optional[Tekst] = Field(None, description="Webadres waar de site komt te staan (mag leeg blijven).")
-    rapport_url: Optional[Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]] = Field(
+    url: Optional[Url] = Field(None, description="Webadres waar de site komt te staan, beginnend met https:// "
+                                                 "(mag leeg blijven).")
+    rapport_url: Optional[Url] = Field(
         "https://www.positieverelatiesmetkinderen.nl/",
         description="Webadres van het rapport of de plek waar het staat. Elke verwijzing naar het rapport linkt hierheen. "
                     "Het rapport noemt www.positieverelatiesmetkinderen.nl als thuis van zijn werkwijze en materialen.")
     contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
-    logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
+    logo: Optional[Pad] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
     licentie: Licentie = Field(description="Licenties van code en inhoud.")
 

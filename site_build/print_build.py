@@ -14,6 +14,7 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
+from .caches import read_verified, write_verified
 from .downloads import Download, pack_name, planned
 from .pdf_engine import Part, PdfJob, Rendered, job_key, merge
 from .pdf_pool import PdfPool
@@ -41,18 +42,21 @@ def load_page_cache(cache: Path) -> None:
     import json
 
     path = cache / "paginas.json"
-    if path.is_file():
+    data = read_verified(path)
+    if data is not None:
         try:
-            _PAGES.update(json.loads(path.read_text(encoding="utf-8")))
+            counts = json.loads(data)
         except ValueError:
-            pass
+            return
+        if isinstance(counts, dict):
+            _PAGES.update({k: v for k, v in counts.items() if isinstance(v, int) and v > 0})
 
 
 def save_page_cache(cache: Path) -> None:
     import json
 
     cache.mkdir(parents=True, exist_ok=True)
-    _write(cache / "paginas.json", json.dumps(_PAGES, sort_keys=True).encode("utf-8"))
+    write_verified(cache / "paginas.json", json.dumps(_PAGES, sort_keys=True).encode("utf-8"))
 
 
 class PrintBuild:
@@ -103,14 +107,15 @@ class PrintBuild:
         self._asked.add(job.name)
         key = job_key(job, self.basis)
         paths = {name: self.cache / f"{key}-{i}.pdf" for i, name in enumerate(job.names)}
-        if all(path.is_file() for path in paths.values()):
-            files = {name: path.read_bytes() for name, path in paths.items()}
-            self._pending.add(_done(files, {name: page_count(data) for name, data in files.items()}))
+        # every entry is checked against the hash beside it: a damaged one is made again, never published
+        cached = {name: read_verified(path) for name, path in paths.items()}
+        if all(data is not None for data in cached.values()):
+            self._pending.add(_done(cached, {name: page_count(data) for name, data in cached.items()}))
             return
 
         def store(rendered: Rendered) -> tuple[dict[str, bytes], dict[str, int]]:
             for name, path in paths.items():
-                _write(path, rendered.files[name])
+                write_verified(path, rendered.files[name])
                 _PAGES[_digest(rendered.files[name])] = rendered.pages
                 self.rendered.append(name)
             return rendered.files, {name: rendered.pages for name in rendered.files}
@@ -132,12 +137,13 @@ class PrintBuild:
                                 + title.encode() + subject.encode() + self.basis.encode())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
         pages = sum(page_count(p.data) for p in parts)
-        if path.is_file():
-            self._pending.add(_done({name: path.read_bytes()}, {name: pages}))
+        cached = read_verified(path)
+        if cached is not None:
+            self._pending.add(_done({name: cached}, {name: pages}))
             return
 
         def store(data: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
-            _write(path, data)
+            write_verified(path, data)
             _PAGES[_digest(data)] = pages
             self.rendered.append(name)
             return {name: data}, {name: pages}
@@ -284,12 +290,6 @@ class PrintBuild:
                             "Alle formulieren van het Playing-2-gether-traject")
                 progressed = True
         return progressed
-
-
-def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def _done(files: dict[str, bytes], pages: dict[str, int]) -> Future:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import models as m
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
@@ -48,7 +48,7 @@ def print_links(html: Markup, site_url: str | None) -> Markup:
 
             # print prose comes from instruments, whose site pages live in instrumenten/
             path = posixpath.normpath(posixpath.join("instrumenten", href))
-            return f'<a href="{site_url.rstrip("/")}/{path}">{inner}</a>'
+            return f'<a href="{escape(site_url.rstrip("/") + "/" + path)}">{inner}</a>'
         return inner
 
     return Markup(re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html)))
@@ -71,9 +71,21 @@ class PrintRenderer:
 
     # --- HTML ---------------------------------------------------------------------------------
     def _context(self, **extra: Any) -> dict[str, Any]:
-        logo = self.content.editie.logo
-        logo_uri = (self.root / "content" / logo).resolve().as_uri() if logo else None
-        return dict(c=self.content, editie=self.content.editie, logo_uri=logo_uri, **extra)
+        return dict(c=self.content, editie=self.content.editie, logo_uri=self._logo_uri(), **extra)
+
+    def _logo_uri(self) -> str | None:
+        """The logo as a data: URL: its bytes are in the HTML, so in every PDF's cache key, and the PDF fetcher
+        never needs to read a file of the content (see pdf_engine.make_fetcher)."""
+        if not hasattr(self, "_logo"):
+            import base64
+
+            from .files import read_logo
+
+            logo = self.content.editie.logo
+            data = read_logo(self.root, logo) if logo else None
+            mime = "image/svg+xml" if logo and logo.endswith(".svg") else "image/png"
+            self._logo = f"data:{mime};base64,{base64.b64encode(data).decode()}" if data else None
+        return self._logo
 
     def stylesheet_text(self) -> str:
         """The print stylesheet with this edition's values (rendered once: the content does not change)."""

@@ -18,6 +18,7 @@ from .charts import bar_chart, category_counts
 from .downloads import TEMPLATE_GLOBALS
 from .site_zip import template_globals as zip_globals
 from .text import md_inline, prose, prose_inline, relative_url
+from .safety import css_string
 from .validate import Content
 
 SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hook
@@ -25,13 +26,13 @@ SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hoo
 
 def environment(root: Path) -> Environment:
     """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
-    from jinja2 import FileSystemBytecodeCache
+    from .caches import SafeBytecodeCache
 
     cache_dir = root / "build" / "jinja-cache"
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # compiled templates are reused between builds (keyed by template source), which saves a few tenths
-        bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
+        bytecode_cache = SafeBytecodeCache(str(cache_dir))
     except OSError:
         bytecode_cache = None
     env = Environment(
@@ -54,6 +55,7 @@ def environment(root: Path) -> Environment:
         md=md_inline,
         bron=herkomst.label,
         alineas=herkomst.alineas,
+        css=css_string,  # a CSS string literal: escaped for CSS, not for HTML
         rol=lambda r: m.ROL_LABELS.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
     )
@@ -175,7 +177,9 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
     if prose_dir.is_dir():
-        shutil.copytree(prose_dir, docs, dirs_exist_ok=False)
+        # only regular files: validation refused symlinks and special files, and none is copied or followed here
+        shutil.copytree(prose_dir, docs, dirs_exist_ok=False, symlinks=True,
+                        ignore=lambda folder, names: [n for n in names if (Path(folder) / n).is_symlink()])
     else:
         docs.mkdir(parents=True)
     for rel, text in generated.items():
@@ -195,7 +199,9 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")
     (assets / "editie.css").write_text(renderer.editie_css(), encoding="utf-8")
     if content.editie.logo:
-        shutil.copy2(content.root / "content" / content.editie.logo, assets / Path(content.editie.logo).name)
+        from .files import read_logo
+
+        (assets / Path(content.editie.logo).name).write_bytes(read_logo(content.root, content.editie.logo))
     config = renderer.site_config()
     (docs.parent / SITE_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return config
