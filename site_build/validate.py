@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .load import Loaded, load_yaml
+from .volgorde import method_order
 from .problems import ContentError, Problem, did_you_mean, one_of
 
 
@@ -410,7 +411,8 @@ def load_content(root: Path) -> Content:
         vaardigheden=[p[0] for p in items["content/vaardigheden"]],
         donts=[p[0] for p in items["content/donts"]],
         contexten=[p[0] for p in items["content/contexten"]],
-        instrumenten=[p[0] for p in items["instruments"]],
+        # the method's order (first use in the PLG trajectory), not the file names' order
+        instrumenten=method_order(parsed["content/plg.yml"][0], (p[0] for p in items["instruments"])),
     )
     for directory, pairs in collections.items():
         kind = directory.rsplit("/", 1)[-1]
