@@ -64,6 +64,17 @@ class Contact(Model):
     telefoon: Optional[Tekst] = Field(None, description="Telefoonnummer (mag leeg blijven).")
 
 
+class School(Model):
+    """Filled into the letter to parents; what is left empty is printed as a line to write on."""
+
+    naam: Optional[Tekst] = Field(None, description="Naam van de school, bovenaan de brief aan ouders. Laat leeg als de editie "
+                                                    "voor meer scholen is: dan staat er een lijn om de naam op te schrijven.")
+    contact: Optional[Tekst] = Field(None, description="Bij wie ouders terechtkunnen met vragen over Playing-2-gether, met e-mail of "
+                                                       "telefoon, bijvoorbeeld 'Anna de Vries (ib'er), a.devries@school.nl'. Mag leeg blijven.")
+    privacy_contact: Optional[Tekst] = Field(None, description="De contactpersoon voor privacy van de school of het bestuur, met e-mail "
+                                                               "of telefoon. Mag leeg blijven: dan staat er een lijn om in te vullen.")
+
+
 class Kleuren(Model):
     primair: Kleur = Field(description="Hoofdkleur van de site (kop en knoppen), als '#rrggbb'. "
                                        "Kies een donkere kleur: witte tekst moet erop leesbaar zijn.")
@@ -86,6 +97,12 @@ class Editie(Model):
     schooljaar: Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-20[0-9]{2}$")] = Field(
         description="Schooljaar waarvoor deze editie bedoeld is, als '2026-2027'.")
     url: Optional[Tekst] = Field(None, description="Webadres waar de site komt te staan (mag leeg blijven).")
+    repository: Optional[Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]] = Field(
+        None, description="Webadres van de repository met de bronbestanden van deze editie (bijvoorbeeld op GitHub), als "
+                          "'https://github.com/organisatie/naam'. Dan linkt elke pagina ernaar, zodat trainers de inhoud "
+                          "in de browser kunnen aanpassen. Mag leeg blijven.")
+    school: Optional[School] = Field(None, description="Gegevens van de school voor de brief aan ouders. Mag leeg blijven: "
+                                                       "dan staan er lijnen om ze op te schrijven.")
     contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
     logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
@@ -138,6 +155,10 @@ class Vaardigheid(Model):
     wat: Opmaak = Field(description="Wat de vaardigheid is, in eigen woorden.")
     waarom: Opmaak = Field(description="Waarom de vaardigheid de relatie helpt.")
     voorbeelden: list[Voorbeeld] = Field(min_length=1, description="Voorbeeldsituaties met woorden en handelen van de leerkracht.")
+    kaart_voorbeeld: Optional[Voorbeeld] = Field(
+        None, description="Een kort voorbeeld voor de zakkaart (een kaart van 6 bij 9 cm): de situatie, en wat je zegt "
+                          "of doet. Het moet kloppen met de don'ts: geen vraag, geen lof, geen opdracht. Laat je het "
+                          "leeg, dan staat het eerste voorbeeld op de kaart.")
     let_op: list[Tekst] = Field(default_factory=list, description="Valkuilen: houd het natuurlijk, overdrijf niet, enzovoort.")
     groep_3_4: Opmaak = Field(description="Hoe de vaardigheid eruitziet in groep 3 en 4.")
     buiten_vrij_spel: Opmaak = Field(description="Hoe je de vaardigheid gebruikt buiten het vrije spel (gesprekjes, samen iets doen).")

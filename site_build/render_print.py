@@ -94,7 +94,9 @@ class PrintRenderer:
         return "\0".join(parts)
 
     def form_html(self, inst: m.Instrument) -> str:
-        return self.env.get_template("print/formulier.html.j2").render(self._context(
+        # a letter is handed out as it is: its own layout, without the instructions for staff
+        template = "print/brief.html.j2" if inst.soort == "brief" else "print/formulier.html.j2"
+        return self.env.get_template(template).render(self._context(
             inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst)))
 
     def jobs(self) -> list[PdfJob]:
