@@ -441,6 +441,10 @@ class Instrument(Model):
     secties: list[Sectie] = Field(min_length=1, description="De secties met vragen, stappen en tips.")
     afsluiting: Optional[Opmaak] = Field(None, description="Tekst na de laatste sectie.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden waar dit instrument mee werkt.")
+    gebruikt: list[Literal["relatiewoorden"]] = Field(
+        default_factory=list, description="Wat bij dit instrument op papier klaar moet liggen, zodat het mee in het printpakket "
+                                          "van elke bijeenkomst met dit instrument komt: 'relatiewoorden' (de lijst met "
+                                          "relatiewoorden op A4).")
     bron: Bron = bron_field()
 
 

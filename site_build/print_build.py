@@ -14,6 +14,7 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
+from .bijlagen import BIJLAGEN, in_map, in_pack
 from .downloads import Download, pack_name, planned
 from .pdf_engine import Part, PdfJob, Rendered, job_key, merge
 from .pdf_pool import PdfPool
@@ -89,6 +90,7 @@ class PrintBuild:
         self._order = itertools.count()
         self._in_flight: set[Future] = set()
         self._instruments = [i.id for i in content.instrumenten]
+        self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
         self._titles = {d.name: d.title for d in planned(content, trainer)}
 
     # --- work, through the cache ---------------------------------------------------------------------------
@@ -254,20 +256,22 @@ class PrintBuild:
     def _step(self) -> bool:
         """Start what has become possible; whether anything was."""
         c, r, titles, instruments = self.content, self.renderer, self._titles, self._instruments
-        pages = {i: self.pages[f"{i}.pdf"] for i in instruments if f"{i}.pdf" in self.pages}
+        # page counts of the forms and of the attachments (bijlagen), by name without '.pdf'
+        pages = {n: self.pages[f"{n}.pdf"] for n in instruments + self._bijlagen if f"{n}.pdf" in self.pages}
         progressed = False
         for cyclus, b in c.bijeenkomsten():
             if not b.instrumenten:
                 continue
             cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
-            if cover not in self._asked and all(i in pages for i in b.instrumenten):
+            forms = list(b.instrumenten) + [x.name.removesuffix(".pdf") for x in in_pack(c, b)]
+            if cover not in self._asked and all(i in pages for i in forms):
                 self._render(r.cover_job(cyclus, b, pages))
                 progressed = True
             elif cover in self.pdfs and pack not in self._asked:
-                parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in b.instrumenten]
+                parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
                 self._merge(pack, parts, titles[pack], b.kort)
                 progressed = True
-        if len(pages) == len(instruments) and "complete-map.pdf" not in self._asked:
+        if len(pages) == len(instruments) + len(self._bijlagen) and "complete-map.pdf" not in self._asked:
             voorwerk = self.pdfs.get("map-voorwerk.pdf")
             if "map-voorwerk.pdf" not in self._asked:
                 self._render(r.map_job(pages, self._map_front))
@@ -279,7 +283,8 @@ class PrintBuild:
                 self._render(r.map_job(pages, self._map_front))
                 progressed = True
             elif voorwerk is not None:
-                parts = [Part(voorwerk)] + [Part(self.pdfs[f"{i}.pdf"]) for i in instruments]
+                parts = [Part(voorwerk)] + [Part(self.pdfs[f"{i}.pdf"]) for i in instruments] + \
+                    [Part(self.pdfs[x.name]) for x in in_map(c)]
                 self._merge("complete-map.pdf", parts, titles["complete-map.pdf"],
                             "Alle formulieren van het Playing-2-gether-traject")
                 progressed = True
