@@ -142,6 +142,12 @@ class PrintRenderer:
         html = self.env.get_template("print/map.html.j2").render(self._context(inhoud=inhoud, bijlagen=bijlagen))
         return PdfJob("map-voorwerk.pdf", html, "Complete map: alle formulieren")
 
+    def map_numbers_job(self, total: int) -> PdfJob:
+        """The complete map's running page numbers: ``total`` pages holding only a number (none on the cover),
+        laid over the merged map's pages."""
+        html = self.env.get_template("print/map-nummers.html.j2").render(self._context(total=total))
+        return PdfJob("map-nummers.pdf", html, "Complete map: paginanummers")
+
     # --- PDF ----------------------------------------------------------------------------------
     def engine(self) -> PdfEngine:
         return engine_for(self.root, self.stylesheet_text())
