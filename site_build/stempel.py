@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+NAME = "/P2GPaginanummer"
+
 
 def lay_over(out, stamp: bytes) -> None:
     """Lay page i of ``stamp`` over page i of ``out`` (a pikepdf Pdf); the stamp has as many pages."""
@@ -16,7 +18,16 @@ def lay_over(out, stamp: bytes) -> None:
         raise ValueError(f"{len(src.pages)} pagina's met nummers voor {len(out.pages)} pagina's")
     for page, number in zip(out.pages, src.pages):
         _as_artifact(src, number)
-        page.add_overlay(out.copy_foreign(number.as_form_xobject()))
+        form = out.copy_foreign(number.as_form_xobject())
+        # by hand rather than Page.add_overlay, whose resource names are random: the same input must give
+        # the same bytes. Resources may be shared between pages: each page gets its own copy.
+        resources = pikepdf.Dictionary(page.obj.get("/Resources", pikepdf.Dictionary()))
+        xobjects = pikepdf.Dictionary(resources.get("/XObject", pikepdf.Dictionary()))
+        xobjects[NAME] = form
+        resources.XObject = xobjects
+        page.obj.Resources = resources
+        page.contents_add(out.make_stream(b"q\n"), prepend=True)
+        page.contents_add(out.make_stream(f"\nQ q {NAME} Do Q\n".encode()), prepend=False)
 
 
 def _as_artifact(pdf, page) -> None:
