@@ -13,14 +13,16 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 site: $(STAMP)
+	bash tools/systeem.sh site
 	$(BIN)/p2g validate
 	$(BIN)/p2g build
 
 test: $(STAMP)
-	bash tools/systeem.sh
+	bash tools/systeem.sh test
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
+	bash tools/systeem.sh site
 	$(BIN)/p2g serve
 
 validate: $(STAMP)

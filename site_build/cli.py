@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError
+from .system import MissingPackages, check as check_system
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -45,6 +46,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    check_system()  # before anything imports WeasyPrint: a missing library is one Dutch line, not a traceback
     from .build import build
 
     result = build(_root(args), trainer=getattr(args, "trainer", False), force=args.opnieuw)
@@ -53,6 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    check_system()
     from .print_build import PrintBuild
     from .validate import load_content
 
@@ -110,6 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    check_system()
     from datetime import date
 
     from .plan import load_holidays, write_plan
@@ -134,6 +138,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    check_system()
     import logging
 
     from .build import serve
@@ -186,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except ContentError as error:
         return _report(error, github=getattr(args, "github", False))
+    except MissingPackages as error:
+        print(error, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a failed PDF or template: a plain message, never a traceback

@@ -11,22 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-# --- shared field types ------------------------------------------------------------------
-
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-"""Plain text: shown exactly as written (no opmaak)."""
-
-Opmaak = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000),
-                   Field(json_schema_extra={"format": "markdown"})]
-"""Text with a small Markdown subset: paragraphs, **vet**, *schuin*, lists and links. No HTML."""
+from .bron import (BRON_HELP, BRON_PATROON, Bewering, Bron, Herkomst, Model, Opmaak, Tekst,  # noqa: F401 (re-exported)
+                   beweringen, bron_field)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-
-_BRON_DEEL = r"(§\d+(\.\d+)*|Tabel [1-4]|Bijlage [1-4]|Samenvatting|P2G-materialen|toevoeging)"
-BRON_PATROON = rf"^{_BRON_DEEL}(\s*;\s*{_BRON_DEEL})*$"
-Bron = Annotated[str, StringConstraints(pattern=BRON_PATROON)]
 
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -39,19 +29,6 @@ ROL_LABELS = {
     "procesbegeleider": "procesbegeleider", "kartrekker": "kartrekker", "allen": "iedereen",
     "ouders": "ouders", "directie": "directie",
 }
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
-
-
-BRON_HELP = ("Waar dit vandaan komt: een paragraaf of tabel/bijlage van het rapport ('§2.3.1', 'Tabel 2', "
-             "'Bijlage 2', 'Samenvatting'), 'P2G-materialen' (de oorspronkelijke Erasmus+-materialen) of "
-             "'toevoeging' (door deze site toegevoegd, geen onderzoeksresultaat). Meer bronnen scheid je met ';'.")
-
-
-def bron_field(default: Optional[str] = ...):  # type: ignore[assignment]
-    return Field(default, description=BRON_HELP, examples=["§3.1.4", "Bijlage 2; toevoeging"])
 
 
 # --- edition and home ----------------------------------------------------------------------
@@ -103,6 +80,10 @@ class Editie(Model):
                           "in de browser kunnen aanpassen. Mag leeg blijven.")
     school: Optional[School] = Field(None, description="Gegevens van de school voor de brief aan ouders. Mag leeg blijven: "
                                                        "dan staan er lijnen om ze op te schrijven.")
+    rapport_url: Optional[Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]] = Field(
+        "https://www.positieverelatiesmetkinderen.nl/",
+        description="Webadres van het rapport of de plek waar het staat. Elke verwijzing naar het rapport linkt hierheen. "
+                    "Het rapport noemt www.positieverelatiesmetkinderen.nl als thuis van zijn werkwijze en materialen.")
     contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
     logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
@@ -132,17 +113,27 @@ class Start(Model):
 
 
 # --- the method ----------------------------------------------------------------------------
+# Every statement a reader sees is a Bewering (or another Herkomst): it carries its own 'bron'.
 
-class Citaat(Model):
-    tekst: Tekst = Field(description="Het citaat of voorbeeld, letterlijk (zonder aanhalingstekens).")
-    bron: Bron = bron_field()
+class Citaat(Herkomst):
+    tekst: Tekst = Field(description="Het citaat, letterlijk uit het rapport (zonder aanhalingstekens).")
 
 
-class Voorbeeld(Model):
+class Voorbeeld(Herkomst):
     situatie: Tekst = Field(description="Korte beschrijving van de situatie in het spel.")
     woorden: list[Tekst] = Field(default_factory=list, description="Wat de leerkracht zegt (letterlijk, zonder aanhalingstekens).")
     doen: Optional[Tekst] = Field(None, description="Wat de leerkracht doet (handelen, houding, blik).")
-    bron: Bron = bron_field()
+
+
+Https = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+
+
+class Video(Herkomst):
+    """A public example clip the report used: a plain external link, never embedded."""
+
+    titel: Tekst = Field(description="Linktekst, bijvoorbeeld 'Voorbeeldfilmpjes van de vaardigheden'.")
+    url: Https = Field(description="Webadres (https://...). De site toont alleen een link, geen speler.")
+    uitleg: Optional[Tekst] = Field(None, description="Wat je er ziet en waar je op let (mag leeg).")
 
 
 class Vaardigheid(Model):
@@ -151,27 +142,26 @@ class Vaardigheid(Model):
     id: Id = Field(description="Korte naam, gelijk aan de bestandsnaam (bijvoorbeeld 'spiegelen').")
     naam: Tekst = Field(description="Naam van de vaardigheid zoals leerkrachten die kennen, bijvoorbeeld 'Spiegelen van het spel'.")
     volgorde: int = Field(ge=1, le=99, description="Plaats in lijsten en menu (1 = eerst).")
-    kort: Tekst = Field(description="De instructie in één zin: wat doe je?")
-    wat: Opmaak = Field(description="Wat de vaardigheid is, in eigen woorden.")
-    waarom: Opmaak = Field(description="Waarom de vaardigheid de relatie helpt.")
+    kort: Bewering = Field(description="De instructie in één zin: wat doe je? (met 'bron')")
+    wat: list[Bewering] = beweringen("Wat de vaardigheid is, in eigen woorden: één alinea per punt.", 1)
+    waarom: list[Bewering] = beweringen("Waarom de vaardigheid de relatie helpt: één alinea per punt.", 1)
     voorbeelden: list[Voorbeeld] = Field(min_length=1, description="Voorbeeldsituaties met woorden en handelen van de leerkracht.")
     kaart_voorbeeld: Optional[Voorbeeld] = Field(
         None, description="Een kort voorbeeld voor de zakkaart (een kaart van 6 bij 9 cm): de situatie, en wat je zegt "
                           "of doet. Het moet kloppen met de don'ts: geen vraag, geen lof, geen opdracht. Laat je het "
                           "leeg, dan staat het eerste voorbeeld op de kaart.")
-    let_op: list[Tekst] = Field(default_factory=list, description="Valkuilen: houd het natuurlijk, overdrijf niet, enzovoort.")
-    groep_3_4: Opmaak = Field(description="Hoe de vaardigheid eruitziet in groep 3 en 4.")
-    buiten_vrij_spel: Opmaak = Field(description="Hoe je de vaardigheid gebruikt buiten het vrije spel (gesprekjes, samen iets doen).")
-    reflectievragen: list[Tekst] = Field(min_length=1, description="Vragen die een collega kan stellen bij het bekijken van een video.")
+    let_op: list[Bewering] = beweringen("Valkuilen: houd het natuurlijk, overdrijf niet, enzovoort.")
+    groep_3_4: list[Bewering] = beweringen("Hoe de vaardigheid eruitziet in groep 3 en 4: één alinea per punt.", 1)
+    buiten_vrij_spel: list[Bewering] = beweringen("Hoe je de vaardigheid gebruikt buiten het vrije spel: één alinea per punt.", 1)
+    reflectievragen: list[Bewering] = beweringen("Vragen die een collega kan stellen bij het bekijken van een video.", 1)
+    videos: list[Video] = Field(default_factory=list, description="Openbare voorbeeldfilmpjes die het rapport gebruikte (alleen een link).")
     citaten: list[Citaat] = Field(default_factory=list, description="Wat leerkrachten in het onderzoek zeiden over deze vaardigheid, letterlijk uit het rapport.")
-    bron: Bron = bron_field()
 
 
-class DontVoorbeeld(Model):
+class DontVoorbeeld(Herkomst):
     situatie: Tekst = Field(description="De situatie.")
     niet: Tekst = Field(description="Wat een leerkracht vaak zegt of doet (het sturende gedrag).")
     wel: Tekst = Field(description="Wat je in plaats daarvan kunt zeggen of doen.")
-    bron: Bron = bron_field()
 
 
 class Dont(Model):
@@ -181,12 +171,11 @@ class Dont(Model):
     naam: Tekst = Field(description="Naam van de don't, bijvoorbeeld 'Niet prijzen'.")
     volgorde: int = Field(ge=1, le=99, description="Plaats in lijsten (1 = eerst).")
     kern: bool = Field(description="true voor de vier don'ts uit het rapport; false voor aanvullingen uit de oorspronkelijke P2G-materialen.")
-    kort: Tekst = Field(description="De regel in één zin.")
-    waarom: Opmaak = Field(description="Waarom dit gedrag het spel stuurt in plaats van het kind volgt.")
-    in_plaats_daarvan: Opmaak = Field(description="Wat je in plaats daarvan doet.")
+    kort: Bewering = Field(description="De regel in één zin (met 'bron').")
+    waarom: list[Bewering] = beweringen("Waarom dit gedrag het spel stuurt in plaats van het kind volgt: één alinea per punt.", 1)
+    in_plaats_daarvan: list[Bewering] = beweringen("Wat je in plaats daarvan doet: één alinea per punt.", 1)
     vervangen_door: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die dit gedrag vervangen (bijvoorbeeld 'verwoorden').")
     voorbeeld: DontVoorbeeld = Field(description="Een voorbeeld: niet zo, maar zo.")
-    bron: Bron = bron_field()
 
 
 class Context(Model):
@@ -196,64 +185,62 @@ class Context(Model):
     naam: Tekst = Field(description="Naam van de context, bijvoorbeeld 'Voorlezen'.")
     volgorde: int = Field(ge=1, le=99, description="Plaats op de pagina (1 = eerst).")
     geschiktheid: Literal["goed", "wisselend", "beperkt"] = Field(
-        description="Hoe goed de vaardigheden hier volgens het rapport passen: 'goed', 'wisselend' of 'beperkt'.")
-    kort: Tekst = Field(description="Samenvatting in één zin.")
-    bevinding: Opmaak = Field(description="Wat het onderzoek over deze context vond.")
-    voorbeelden: list[Tekst] = Field(default_factory=list, description="Concrete activiteiten of momenten.")
-    tips: list[Tekst] = Field(default_factory=list, description="Praktische tips.")
-    let_op: list[Tekst] = Field(default_factory=list, description="Waar je op let.")
+        description="Hoe goed de vaardigheden hier passen: 'goed', 'wisselend' of 'beperkt'. Het rapport geeft "
+                    "geen cijfer: leg in 'geschiktheid_uitleg' uit waarop deze inschatting rust.")
+    geschiktheid_uitleg: Bewering = Field(description="Waarop de inschatting rust, met 'bron' (meestal 'uitwerking van §3.1.x').")
+    kort: Bewering = Field(description="Samenvatting in één zin (met 'bron').")
+    bevinding: list[Bewering] = beweringen("Wat het onderzoek over deze context vond: één alinea per punt.", 1)
+    voorbeelden: list[Bewering] = beweringen("Concrete activiteiten of momenten.")
+    tips: list[Bewering] = beweringen("Praktische tips.")
+    let_op: list[Bewering] = beweringen("Waar je op let.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die hier het best passen.")
     citaten: list[Citaat] = Field(default_factory=list, description="Wat leerkrachten in het onderzoek zeiden over deze context, letterlijk uit het rapport.")
-    bron: Bron = bron_field()
 
 
-class Tip(Model):
+class Tip(Herkomst):
     id: Id = Field(description="Korte naam van de tip.")
     naam: Tekst = Field(description="De tip in een paar woorden.")
     uitleg: Opmaak = Field(description="Uitleg van de tip.")
-    bron: Bron = bron_field()
 
 
 class Organisatie(Model):
     """content/organisatie.yml: how teachers make time and room for sessions."""
 
-    inleiding: Opmaak = Field(description="Inleiding bij de organisatietips.")
+    inleiding: list[Bewering] = beweringen("Inleiding bij de organisatietips.", 1)
     tips: list[Tip] = Field(min_length=1, description="De organisatietips.")
 
 
-class Behoefte(Model):
+class Behoefte(Herkomst):
     id: Id = Field(description="Korte naam van de behoefte, bijvoorbeeld 'nabijheid'.")
     naam: Tekst = Field(description="Naam van de behoefte.")
-    uitleg: Opmaak = Field(description="Wat deze behoefte inhoudt.")
-    herkennen: list[Tekst] = Field(default_factory=list, description="Waaraan je deze behoefte kunt herkennen.")
-    inspelen: list[Tekst] = Field(default_factory=list, description="Hoe je erop kunt inspelen.")
-    let_op: Optional[Tekst] = Field(None, description="Een kanttekening, bijvoorbeeld dat niet ieder kind dit nodig heeft.")
+    uitleg: list[Bewering] = beweringen("Wat deze behoefte inhoudt.", 1)
+    herkennen: list[Bewering] = beweringen("Waaraan je deze behoefte kunt herkennen.")
+    inspelen: list[Bewering] = beweringen("Hoe je erop kunt inspelen.")
+    let_op: Optional[Bewering] = Field(None, description="Een kanttekening, bijvoorbeeld dat niet ieder kind dit nodig heeft.")
     citaten: list[Citaat] = Field(default_factory=list, description="Wat leerkrachten in het onderzoek zeiden, letterlijk uit het rapport.")
-    bron: Bron = bron_field()
 
 
 class RelationeleBehoeften(Model):
     """content/relationele-behoeften.yml."""
 
-    inleiding: Opmaak = Field(description="Wat relationele behoeften zijn.")
-    van_gedrag_naar_relatie: Opmaak = Field(description="De verschuiving van kijken naar gedrag naar kijken naar de relatie.")
-    richtvragen: list[Tekst] = Field(min_length=1, description="Vragen die een leerkracht zichzelf stelt.")
-    richtvragen_bron: Bron = bron_field()
+    inleiding: list[Bewering] = beweringen("Wat relationele behoeften zijn.", 1)
+    van_gedrag_naar_relatie: list[Bewering] = beweringen("De verschuiving van kijken naar gedrag naar kijken naar de relatie.", 1)
+    richtvragen: list[Bewering] = beweringen("Vragen die een leerkracht zichzelf stelt.", 1)
+    behoeften_inleiding: Bewering = Field(description="Wat de lijst van behoeften is en waar hij vandaan komt (met 'bron').")
     behoeften: list[Behoefte] = Field(min_length=1, description="De relationele behoeften.")
 
 
-class Woord(Model):
+class Woord(Herkomst):
     woord: Tekst = Field(description="Het woord (of de korte uitdrukking), in kleine letters.")
     waarde: Literal["positief", "negatief", "neutraal"] = Field(description="De lading: 'positief', 'negatief' of 'neutraal'.")
     uitleg: Optional[Tekst] = Field(None, description="Korte uitleg van wat het woord over een relatie zegt (mag leeg).")
-    bron: Bron = bron_field()
 
 
 class Relatiewoorden(Model):
     """content/relatiewoorden.yml: the relation word list."""
 
-    inleiding: Opmaak = Field(description="Waarvoor de woordenlijst is.")
-    valkuil: Opmaak = Field(description="De valkuil: gedrag van het kind beschrijven in plaats van de relatie.")
+    inleiding: list[Bewering] = beweringen("Waarvoor de woordenlijst is.", 1)
+    valkuil: list[Bewering] = beweringen("De valkuil: gedrag van het kind beschrijven in plaats van de relatie.", 1)
     voorbeeld_gedrag: Citaat = Field(description="Voorbeeld van een typering die over gedrag gaat.")
     voorbeeld_relatie: Citaat = Field(description="Voorbeeld van een typering die echt over de relatie gaat.")
     woorden: list[Woord] = Field(min_length=1, description="De woorden.")
@@ -263,41 +250,38 @@ class Relatiewoorden(Model):
 
 class Blok(Model):
     titel: Tekst = Field(description="Kopje.")
-    tekst: Opmaak = Field(description="Tekst.")
-    bron: Bron = bron_field()
+    tekst: list[Bewering] = beweringen("De tekst: één alinea per punt.", 1)
 
 
 class TrainerDeel(Model):
     """Facilitator notes: left out of the public site, only in the trainer edition."""
 
-    doelen: list[Tekst] = Field(default_factory=list, description="Doelen van de bijeenkomst.")
-    agenda: list[Tekst] = Field(default_factory=list, description="Agendapunten met tijden, bijvoorbeeld '0:00-0:15 Opening'.")
-    let_op: list[Tekst] = Field(default_factory=list, description="Waar de begeleider op let.")
-    expert_modelt: list[Tekst] = Field(default_factory=list, description="Wat de expert voordoet.")
-    kartrekker: list[Tekst] = Field(default_factory=list, description="Gespreksonderwerpen voor de kartrekker.")
-    opbrengsten: list[Tekst] = Field(default_factory=list, description="Hoe je de opbrengsten in beeld brengt voor de leerkrachten.")
-    bron: Bron = bron_field()
+    doelen: list[Bewering] = beweringen("Doelen van de bijeenkomst.")
+    agenda: list[Bewering] = beweringen("Agendapunten met tijden, bijvoorbeeld '0:00-0:15 Opening'.")
+    let_op: list[Bewering] = beweringen("Waar de begeleider op let.")
+    expert_modelt: list[Bewering] = beweringen("Wat de expert voordoet.")
+    kartrekker: list[Bewering] = beweringen("Gespreksonderwerpen voor de kartrekker.")
+    opbrengsten: list[Bewering] = beweringen("Hoe je de opbrengsten in beeld brengt voor de leerkrachten.")
 
 
 class Bijeenkomst(Model):
     id: Id = Field(description="Unieke korte naam, bijvoorbeeld 'c1-b2'.")
     nummer: int = Field(ge=1, le=20, description="Nummer van de bijeenkomst binnen de cyclus.")
     titel: Tekst = Field(description="Titel van de bijeenkomst.")
-    kort: Tekst = Field(description="Waar de bijeenkomst om draait, in één zin.")
-    onderdelen: list[Tekst] = Field(min_length=1, description="Wat er in de bijeenkomst gebeurt.")
+    kort: Bewering = Field(description="Waar de bijeenkomst om draait, in één zin (met 'bron').")
+    onderdelen: list[Bewering] = beweringen("Wat er in de bijeenkomst gebeurt.", 1)
     instrumenten: list[Id] = Field(default_factory=list, description="Ids van de instrumenten die in deze bijeenkomst gebruikt worden; "
                                                                      "zij komen samen in het printpakket van de bijeenkomst.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden die in deze bijeenkomst aan bod komen.")
-    in_de_praktijk: list[Tekst] = Field(default_factory=list, description="Wat leerkrachten doen tot de volgende bijeenkomst.")
-    bron: Bron = bron_field()
+    videos: list[Video] = Field(default_factory=list, description="Openbare voorbeeldfilmpjes om samen te bekijken (alleen een link).")
+    in_de_praktijk: list[Bewering] = beweringen("Wat leerkrachten doen tot de volgende bijeenkomst.")
     trainer: Optional[TrainerDeel] = Field(None, description="Aanwijzingen voor de begeleider; alleen in de trainerseditie.")
 
 
-class Variant(Model):
+class Variant(Herkomst):
     id: Id = Field(description="Korte naam van de variant.")
     naam: Tekst = Field(description="Naam, bijvoorbeeld 'PLG 1: zoals cyclus 1, de kartrekker neemt het over'.")
     uitleg: Opmaak = Field(description="Hoe deze PLG cyclus 2 invulde.")
-    bron: Bron = bron_field()
 
 
 class Cyclus(Model):
@@ -305,33 +289,32 @@ class Cyclus(Model):
     nummer: int = Field(ge=1, le=9, description="Nummer van de cyclus.")
     titel: Tekst = Field(description="Titel van de cyclus.")
     duur: Tekst = Field(description="Hoe lang de cyclus duurt, bijvoorbeeld 'ongeveer vier maanden'.")
-    inleiding: Opmaak = Field(description="Inleiding op de cyclus.")
+    inleiding: list[Bewering] = beweringen("Inleiding op de cyclus: één alinea per punt.", 1)
     bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="De bijeenkomsten, in volgorde.")
     varianten: list[Variant] = Field(default_factory=list, description="Varianten die PLG's kozen (vooral in cyclus 2).")
-    bron: Bron = bron_field()
 
 
 class PlgRol(Model):
     id: Id = Field(description="Korte naam van de rol, bijvoorbeeld 'kartrekker'.")
     naam: Tekst = Field(description="Naam van de rol.")
-    wie: Tekst = Field(description="Wie deze rol vervult.")
-    taken: list[Tekst] = Field(min_length=1, description="Wat deze rol doet.")
-    kan_worden_vervuld_door: list[Tekst] = Field(default_factory=list, description="Wie deze rol (na training) kan vervullen.")
-    bron: Bron = bron_field()
+    wie: Bewering = Field(description="Wie deze rol vervult (met 'bron').")
+    taken: list[Bewering] = beweringen("Wat deze rol doet.", 1)
+    kan_worden_vervuld_door: list[Bewering] = beweringen("Wie deze rol (na training) kan vervullen.")
 
 
-class Ritme(Model):
+class Ritme(Herkomst):
     sessieduur: Tekst = Field(description="Duur van een sessie met het doelkind, bijvoorbeeld '5 tot 10 minuten'.")
     per_week: Tekst = Field(description="Hoe vaak per week, bijvoorbeeld '2 tot 3 keer'.")
     effect_na: Tekst = Field(description="Na hoeveel tijd leerkrachten effect merken.")
     cyclusduur: Tekst = Field(description="Duur van een cyclus van vijf bijeenkomsten.")
-    bron: Bron = bron_field()
 
 
 class Traject(Model):
     """content/plg.yml: the professional learning community trajectory."""
 
-    inleiding: Opmaak = Field(description="Wat een PLG is en waarom samen leren.")
+    inleiding: list[Bewering] = beweringen("Wat een PLG is en waarom samen leren: één alinea per punt.", 1)
+    werkwijze: list[Blok] = Field(default_factory=list, description="Hoe een PLG werkt: dialoog en gelijkwaardigheid, "
+                                                                    "waarden en overtuigingen, wat de procesbegeleider doet.")
     ritme: Ritme = Field(description="Het ritme van de aanpak.")
     start_cyclus: list[Blok] = Field(min_length=1, description="Stappen bij de start van een cyclus (doelkind kiezen, toestemming, vragenlijsten).")
     rollen: list[PlgRol] = Field(min_length=1, description="De rollen in een PLG.")
@@ -358,18 +341,17 @@ class Antwoord(Model):
         return self
 
 
-class Vraag(Model):
+class Vraag(Herkomst):
     id: Id = Field(description="Unieke korte naam binnen dit instrument, bijvoorbeeld 'drie-woorden'. "
                                "Wordt ook de naam van het invulveld in de invulbare PDF.")
     tekst: Tekst = Field(description="De vraag, zoals in het rapport waar het rapport de vraag geeft.")
     wie: Optional[Rol] = Field(None, description="Wie deze vraag beantwoordt, als dat anders is dan bij de sectie.")
     optioneel: bool = Field(False, description="true als de vraag naar eigen inzicht gesteld kan worden.")
-    toelichting: Optional[Opmaak] = Field(None, description="Korte toelichting bij de vraag.")
-    doorvragen: list[Tekst] = Field(default_factory=list, description="Tips om door te vragen, bijvoorbeeld 'Waar merkte je dat aan?'.")
-    voorbeelden: list[Tekst] = Field(default_factory=list, description="Voorbeelden die bij de vraag helpen.")
+    toelichting: Optional[Bewering] = Field(None, description="Korte toelichting bij de vraag (met 'bron').")
+    doorvragen: list[Bewering] = beweringen("Tips om door te vragen, bijvoorbeeld 'Waar merkte je dat aan?'.")
+    voorbeelden: list[Bewering] = beweringen("Voorbeelden die bij de vraag helpen.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van vaardigheden waar deze vraag over gaat.")
     antwoord: Antwoord = Field(default_factory=Antwoord, description="Hoeveel ruimte er op papier is voor het antwoord.")
-    bron: Optional[Bron] = bron_field(None)
 
 
 class Sectie(Model):
@@ -379,12 +361,11 @@ class Sectie(Model):
         None, description="Neem een sectie over uit een ander instrument, als 'instrument-id/sectie-id'. "
                           "Zo staat een vraag maar op één plek (bijvoorbeeld de kernvragen van het START- en SLOT-interview).")
     wie: Optional[Rol] = Field(None, description="Wie de vragen in deze sectie beantwoordt of uitvoert.")
-    inleiding: Optional[Opmaak] = Field(None, description="Tekst boven de vragen.")
-    stappen: list[Tekst] = Field(default_factory=list, description="Stappen die je in deze sectie doorloopt (bijvoorbeeld kijkrondes).")
-    tips: list[Tekst] = Field(default_factory=list, description="Tips voor wie de sectie leidt.")
+    inleiding: list[Bewering] = beweringen("Tekst boven de vragen: één alinea per punt.")
+    stappen: list[Bewering] = beweringen("Stappen die je in deze sectie doorloopt (bijvoorbeeld kijkrondes).")
+    tips: list[Bewering] = beweringen("Tips voor wie de sectie leidt.")
     vragen: list[Vraag] = Field(default_factory=list, description="De vragen.")
     herhaal: int = Field(1, ge=1, le=12, description="Hoe vaak de sectie op papier herhaald wordt (bijvoorbeeld één keer per sessie).")
-    bron: Optional[Bron] = bron_field(None)
 
     @model_validator(mode="after")
     def _uit_of_inhoud(self) -> "Sectie":
@@ -397,9 +378,8 @@ class Sectie(Model):
         return self
 
 
-class Richtlijn(Model):
+class Richtlijn(Herkomst):
     tekst: Opmaak = Field(description="De richtlijn.")
-    bron: Bron = bron_field()
 
 
 KOPVELDEN = {
@@ -420,43 +400,41 @@ Soort = Literal["interview", "schriftelijke-reflectie", "intervisie", "plan", "o
                 "observatie", "leidraad", "monitoring", "brief"]
 
 
-class Instrument(Model):
+class Instrument(Herkomst):
     """instruments/<id>.yml: one instrument (interview, protocol, form, letter)."""
 
     id: Id = Field(description="Korte naam, gelijk aan de bestandsnaam (bijvoorbeeld 'reflectie-interview-start').")
     titel: Tekst = Field(description="Titel van het instrument.")
-    kort: Tekst = Field(description="Het doel in één zin; staat onder de titel op de site en op het formulier.")
+    kort: Bewering = Field(description="Het doel in één zin, met 'bron'; staat onder de titel op de site en op het formulier.")
     soort: Soort = Field(description="Soort instrument: 'interview', 'schriftelijke-reflectie', 'intervisie', 'plan', "
                                      "'oefening', 'observatie', 'leidraad', 'monitoring' of 'brief'.")
     voor: list[Rol] = Field(min_length=1, description="Wie het instrument gebruikt, bijvoorbeeld ['interviewer', 'geinterviewde'].")
     duur: Optional[Tekst] = Field(None, description="Hoeveel tijd het kost, bijvoorbeeld 'ongeveer 30 minuten'.")
     variant_van: Optional[Id] = Field(None, description="Id van het instrument waarvan dit een (verkorte) variant is.")
-    inleiding: Opmaak = Field(description="Inleiding: doel en opzet, voor wie het instrument afneemt.")
-    voorbereiding: list[Tekst] = Field(default_factory=list, description="Wat je vooraf regelt.")
+    inleiding: list[Bewering] = beweringen("Inleiding: doel en opzet, voor wie het instrument afneemt; één alinea per punt.", 1)
+    voorbereiding: list[Bewering] = beweringen("Wat je vooraf regelt.")
     richtlijnen: list[Richtlijn] = Field(default_factory=list, description="Richtlijnen voor wie het instrument afneemt.")
     richtlijnen_uit: Optional[Id] = Field(None, description="Neem de richtlijnen over uit een ander instrument (id).")
     kopvelden: list[Kopveld] = Field(
         default_factory=lambda: ["naam-leerkracht", "initialen-kind", "datum", "groep", "bijeenkomst"],
         description="Invulvelden bovenaan het formulier. Noteer van het kind alleen de initialen, nooit de volledige naam.")
     secties: list[Sectie] = Field(min_length=1, description="De secties met vragen, stappen en tips.")
-    afsluiting: Optional[Opmaak] = Field(None, description="Tekst na de laatste sectie.")
+    afsluiting: list[Bewering] = beweringen("Tekst na de laatste sectie.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden waar dit instrument mee werkt.")
     gebruikt: list[Literal["relatiewoorden"]] = Field(
         default_factory=list, description="Wat bij dit instrument op papier klaar moet liggen, zodat het mee in het printpakket "
                                           "van elke bijeenkomst met dit instrument komt: 'relatiewoorden' (de lijst met "
                                           "relatiewoorden op A4).")
-    bron: Bron = bron_field()
 
 
 # --- research ------------------------------------------------------------------------------------
 
-class Onderzoeksvraag(Model):
+class Onderzoeksvraag(Herkomst):
     nummer: int = Field(ge=1, le=9, description="Nummer van de onderzoeksvraag.")
     vraag: Tekst = Field(description="De onderzoeksvraag zoals in het rapport.")
-    bevindingen: Opmaak = Field(description="De belangrijkste bevindingen, in eigen woorden.")
+    bevindingen: list[Bewering] = beweringen("De belangrijkste bevindingen, in eigen woorden: één alinea per punt.", 1)
     pagina: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_.-]+\.md$")]] = Field(
         None, description="Pagina van de site met de uitwerking, bijvoorbeeld 'contexten/index.md'.")
-    bron: Bron = bron_field()
 
 
 class Categorie(Model):
@@ -466,21 +444,20 @@ class Categorie(Model):
                                                            "de categorie naar boven open is (zoals '> 16' in het rapport).")
 
 
-class Dimensie(Model):
+class Dimensie(Herkomst):
     id: Id = Field(description="Korte naam, bijvoorbeeld 'nabijheid'.")
     naam: Tekst = Field(description="Naam van de dimensie.")
     uitleg: Opmaak = Field(description="Wat de dimensie meet (beschrijving, geen items uit de vragenlijst).")
     categorieen: list[Categorie] = Field(min_length=1, description="De normcategorieën zoals het rapport ze geeft.")
     voor: list[int] = Field(min_length=1, description="Normscores bij de voormeting, per kind.")
     na: list[int] = Field(min_length=1, description="Normscores bij de nameting, per kind (zelfde volgorde).")
-    bron: Bron = bron_field()
 
 
-class Meting(Model):
+class Meting(Herkomst):
     naam: Tekst = Field(description="Naam van de vragenlijst.")
-    uitleg: Opmaak = Field(description="Wat de vragenlijst meet en hoe (beschrijving, geen items: de lijst is auteursrechtelijk beschermd).")
+    uitleg: list[Bewering] = beweringen("Wat de vragenlijst meet en hoe (beschrijving, geen items: de lijst is auteursrechtelijk beschermd).", 1)
     compleet: Tekst = Field(description="Hoeveel metingen compleet waren, bijvoorbeeld '16 van de 34'.")
-    bron: Bron = bron_field()
+    verkrijgbaar: Bewering = Field(description="Waar een school de vragenlijst krijgt (met 'bron'); het rapport gebruikte hem om onderzoeksgegevens te verzamelen.")
 
 
 class Lws(Meting):
@@ -498,25 +475,26 @@ class Rij(Model):
     waarden: list[int] = Field(min_length=1, description="Getallen in deze rij.")
 
 
-class Tabel(Model):
+class Tabel(Herkomst):
     titel: Tekst = Field(description="Titel van de tabel.")
     kolommen: list[Tekst] = Field(min_length=1, description="Kolomkoppen (na de rijnaam).")
     rijen: list[Rij] = Field(min_length=1, description="De rijen.")
-    bron: Bron = bron_field()
 
 
-class Opzet(Model):
+class Opzet(Herkomst):
     scholen: int = Field(ge=1, description="Aantal scholen.")
     leerkrachten: int = Field(ge=1, description="Aantal leerkrachten.")
     doelkinderen: int = Field(ge=1, description="Aantal doelkinderen.")
     cycli: int = Field(ge=1, description="Aantal cycli.")
     tekst: Opmaak = Field(description="De opzet van het onderzoek in eigen woorden.")
     doelkinderen_tabel: Tabel = Field(description="Aantal doelkinderen per PLG en cyclus (Tabel 1).")
-    bron: Bron = bron_field()
 
 
 class Literatuur(Model):
-    verwijzing: Tekst = Field(description="De volledige verwijzing.")
+    kort: Tekst = Field(description="Zoals het rapport naar de bron verwijst, bijvoorbeeld 'Hamre & Pianta, 2001'.")
+    verwijzing: Optional[Tekst] = Field(None, description="De volledige verwijzing (auteurs, jaar, titel, tijdschrift of uitgever). "
+                                                         "Laat leeg als die niet zeker bekend is: de site zegt dan dat hij ontbreekt.")
+    waarvoor: Bewering = Field(description="Waarvoor het rapport deze bron gebruikt (met 'bron').")
 
 
 class Onderzoek(Model):
@@ -524,14 +502,15 @@ class Onderzoek(Model):
 
     titel: Tekst = Field(description="Titel van het rapport.")
     project: Tekst = Field(description="Projectnummer en call.")
-    jaar: int = Field(ge=2000, le=2100, description="Jaar van het rapport.")
-    citeer_als: Tekst = Field(description="Hoe je het rapport citeert.")
-    inleiding: Opmaak = Field(description="Waar het onderzoek over ging.")
+    jaar: Optional[int] = Field(None, ge=2000, le=2100, description="Jaar van verschijnen van het rapport; leeg als het rapport het niet noemt.")
+    auteurs: Optional[Tekst] = Field(None, description="Auteurs van het rapport; leeg als het rapport ze niet noemt.")
+    citeer_als: Tekst = Field(description="Hoe je het rapport citeert: alleen wat bekend is.")
+    inleiding: list[Bewering] = beweringen("Waar het onderzoek over ging: één alinea per punt.", 1)
     onderzoeksvragen: list[Onderzoeksvraag] = Field(min_length=1, description="De onderzoeksvragen met bevindingen.")
     opzet: Opzet = Field(description="De opzet van het onderzoek.")
     llrv: Llrv = Field(description="De Leerling-Leerkracht Relatie Vragenlijst (beschrijving en normscores).")
     lws: Lws = Field(description="De Leuvense Welbevindenschaal (beschrijving en niveaus).")
-    kanttekeningen: list[Tekst] = Field(min_length=1, description="Kanttekeningen bij de cijfers.")
+    kanttekeningen: list[Bewering] = beweringen("Kanttekeningen bij de cijfers.", 1)
     literatuur: list[Literatuur] = Field(min_length=1, description="De belangrijkste studies waarop de aanpak rust.")
 
 
@@ -559,7 +538,10 @@ DIRECTORIES: dict[str, type[Model]] = {
     "content/contexten": Context,
     "instruments": Instrument,
 }
+from .termen import Termen  # noqa: E402  (the glossary lives in its own module)
+
 FILES: dict[str, type[Model]] = {
+    "content/termen.yml": Termen,
     "content/editie.yml": Editie,
     "content/start.yml": Start,
     "content/organisatie.yml": Organisatie,
@@ -572,5 +554,5 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
     Editie: "editie", Start: "start", Organisatie: "organisatie",
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
-    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties",
+    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Termen: "termen",
 }

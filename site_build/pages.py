@@ -80,8 +80,8 @@ def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
         "plg": plg,
         "instrumenten": [("instrumenten/index.md", "Overzicht"), ("instrumenten/downloads.md", "Alle downloads")]
                         + [(instrument_page(i.id), i.titel) for i in content.instrumenten],
-        "trainers": [("trainers/jaarplanning.md", "Jaarplanning"), ("trainers/bronnen.md", "Bronvermelding")],
-        "onderzoek": [("onderzoek/index.md", "Het onderzoek")],
+        "trainers": [("trainers/jaarplanning.md", "Jaarplanning")],
+        "onderzoek": [("onderzoek/index.md", "Het onderzoek"), ("onderzoek/bronnen.md", "Bronnen")],
     }
 
 

@@ -81,7 +81,7 @@ def make_plan(content: Content, start: date, holidays: list[tuple[str, date, dat
     for cyclus in cycles:
         for n, b in enumerate(cyclus.bijeenkomsten):
             day = days[index]
-            moments.append(Moment(day, "bijeenkomst", f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}", b.kort,
+            moments.append(Moment(day, "bijeenkomst", f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}", b.kort.tekst,
                                   meeting_page(b.id)))
             if n == 0:
                 moments.append(Moment(day + timedelta(days=1), "taak", "Doelkind kiezen en toestemming vragen",

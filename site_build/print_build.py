@@ -272,7 +272,7 @@ class PrintBuild(MapSteps):
                 progressed = True
             elif cover in self.pdfs and pack not in self._asked:
                 parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
-                self._merge(pack, parts, titles[pack], b.kort)
+                self._merge(pack, parts, titles[pack], b.kort.tekst)
                 progressed = True
         if len(pages) == len(instruments) + len(self._bijlagen):
             progressed = self._map_step(pages) or progressed

@@ -11,11 +11,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import bron as herkomst
 from . import models as m
 from . import pages
 from .charts import bar_chart, category_counts
 from .downloads import TEMPLATE_GLOBALS
-from .text import bron_label, is_research, md_inline, prose, prose_inline, relative_url
+from .text import md_inline, prose, prose_inline, relative_url
 from .validate import Content
 
 SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hook
@@ -50,14 +51,16 @@ def environment(root: Path) -> Environment:
         prose=prose,
         prose_inline=prose_inline,
         md=md_inline,
-        bron=bron_label,
+        bron=herkomst.label,
+        alineas=herkomst.alineas,
         rol=lambda r: m.ROL_LABELS.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
     )
     env.filters["gemiddelde"] = mean_nl
     env.filters["hoofdletter"] = lambda text: text[:1].upper() + text[1:]
     env.globals.update(TEMPLATE_GLOBALS)
-    env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
+    env.globals.update(herkomst.jinja_globals())
+    env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     return env
 
 
@@ -107,7 +110,7 @@ class SiteRenderer:
             "plg/index.md": self.render("site/plg.md.j2", "plg/index.md"),
             "instrumenten/index.md": self.render("site/instrumenten.md.j2", "instrumenten/index.md"),
             "onderzoek/index.md": self.render("site/onderzoek.md.j2", "onderzoek/index.md"),
-            "trainers/bronnen.md": self.render("site/bronnen.md.j2", "trainers/bronnen.md"),
+            "onderzoek/bronnen.md": self.render("site/bronnen.md.j2", "onderzoek/bronnen.md"),
             "instrumenten/downloads.md": self.render("site/downloads.md.j2", "instrumenten/downloads.md"),
             "trainers/jaarplanning.md": self._jaarplanning(),
             "contact.md": self.render("site/contact.md.j2", "contact.md"),

@@ -35,6 +35,7 @@ class Content:
     contexten: list[m.Context]
     instrumenten: list[m.Instrument]
     sources: dict[str, str] = field(default_factory=dict)  # "instrument:id" -> relative path
+    termen: Any = None  # the glossary (site_build/termen.py)
 
     # --- lookups -----------------------------------------------------------------------------
     def vaardigheid(self, id: str) -> m.Vaardigheid:
@@ -182,8 +183,9 @@ def _pattern_message(field_name: str, value: Any) -> str:
         return (f"'{field_name}' moet een korte naam zijn van kleine letters, cijfers en streepjes, zonder spaties "
                 f"(bijvoorbeeld 'spiegelen'); kreeg {_found(value)}")
     if field_name == "bron":
-        return (f"'bron' moet zeggen waar dit vandaan komt: een paragraaf ('§2.3.1'), 'Tabel 2', 'Bijlage 2', "
-                f"'Samenvatting', 'P2G-materialen' of 'toevoeging', meerdere gescheiden door ';'; kreeg {_found(value)}")
+        return (f"'bron' moet zeggen waar dit vandaan komt: een plek in het rapport ('§2.3.1', 'Tabel 2', 'Bijlage 2', "
+                f"'Samenvatting'), 'P2G-materialen', 'toevoeging' of 'uitwerking van §2.3.2', meerdere gescheiden door ';'; "
+                f"kreeg {_found(value)}")
     if field_name in ("primair", "accent"):
         return f"'{field_name}' moet een kleurcode zijn als '#1f5f8b' (# en zes tekens 0-9/a-f); kreeg {_found(value)}"
     if field_name == "email":
@@ -413,6 +415,7 @@ def load_content(root: Path) -> Content:
         contexten=[p[0] for p in items["content/contexten"]],
         # the method's order (first use in the PLG trajectory), not the file names' order
         instrumenten=method_order(parsed["content/plg.yml"][0], (p[0] for p in items["instruments"])),
+        termen=parsed["content/termen.yml"][0],
     )
     for directory, pairs in collections.items():
         kind = directory.rsplit("/", 1)[-1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_build.text import bron_parts, is_research
+from site_build.bron import delen as bron_parts, is_research
 from site_build.validate import load_content
 from conftest import REPO
 
@@ -16,7 +16,7 @@ def test_five_skills_and_the_dont_lists():
                                                               "niet-steeds-vragen"]
     extra = [d for d in CONTENT.donts if not d.kern]
     assert sorted(d.id for d in extra) == ["geen-kritiek", "niet-straffen"]
-    assert all("P2G-materialen" in bron_parts(d.bron) for d in extra)
+    assert all("P2G-materialen" in bron_parts(d.kort.bron) for d in extra)
     for d in CONTENT.donts:
         assert d.vervangen_door, d.id
 
@@ -62,7 +62,10 @@ def test_every_instrument_of_the_report():
                    "monitoring-voor-na", "toestemmingsbrief-ouders"}
     start = CONTENT.instrument("reflectie-interview-start")
     kern = next(s for s in start.secties if s.id == "kernvragen")
-    assert len(kern.vragen) == 7
+    slot = next(s for s in start.secties if s.id == "slotvraag")
+    assert len(kern.vragen) + len(slot.vragen) == 7  # seven questions (§2.3.1), the closing one asked last
+    assert start.secties[-1].id == "slotvraag" and "blij" in slot.vragen[0].tekst
+    assert CONTENT.instrument("reflectie-interview-slot").secties[-1].uit == "reflectie-interview-start/slotvraag"
     assert len(next(s for s in start.secties if s.id == "extra-vragen").vragen) == 2
     assert all(q.optioneel for q in next(s for s in start.secties if s.id == "extra-vragen").vragen)
     assert "drie woorden" in kern.vragen[0].tekst
@@ -96,4 +99,4 @@ def test_research_figures_match_the_report():
     assert round(sum(o.lws.voor) / len(o.lws.voor), 2) == 3.29 and round(sum(o.lws.na) / len(o.lws.na), 2) == 3.93
     assert (o.opzet.scholen, o.opzet.leerkrachten, o.opzet.doelkinderen, o.opzet.cycli) == (3, 18, 34, 2)
     assert "16 van de 34" in o.llrv.compleet and "14 van de 34" in o.lws.compleet
-    assert any("Vancraeyveldt" in lit.verwijzing for lit in o.literatuur)
+    assert any("Vancraeyveldt" in lit.kort for lit in o.literatuur)

@@ -11,7 +11,8 @@ from conftest import REPO
 def render_macro(name: str, *args, **context):
     env = environment(REPO)
     template = env.from_string('{% import "components.j2" as k with context %}{{ k.' + name + '(*args) }}')
-    defaults = dict(url=lambda p: relative_url("x/y.md", p), skill_page=lambda i: f"vaardigheden/{i}.md")
+    editie = m.Editie.model_construct(rapport_url="https://rapport.example/")
+    defaults = dict(url=lambda p: relative_url("x/y.md", p), skill_page=lambda i: f"vaardigheden/{i}.md", editie=editie)
     defaults.update(context)
     return template.render(args=args, **defaults)
 
@@ -30,7 +31,8 @@ def test_bron_labels():
 
 
 def test_question_macro_escapes_yaml_text():
-    q = m.Vraag(id="v", tekst="Wat <script>alert(1)</script> zie je?", doorvragen=["<img src=x onerror=alert(1)>"],
+    q = m.Vraag(id="v", tekst="Wat <script>alert(1)</script> zie je?",
+                doorvragen=[m.Bewering(tekst="<img src=x onerror=alert(1)>", bron="toevoeging")],
                 optioneel=True, wie="meekijkers", antwoord=m.Antwoord(vorm="lijnen", regels=3), bron="§2.3.2")
     html = render_macro("vraag", q, 1)
     assert "<script>" not in html and "<img" not in html
@@ -38,7 +40,10 @@ def test_question_macro_escapes_yaml_text():
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert '<span class="p2g-label">naar keuze</span>' in html
     assert '<span class="p2g-label p2g-label--wie">meekijkers</span>' in html
-    assert "3 regels ruimte" in html
+    # the question carries its own quiet marker; form layout ('3 regels ruimte') stays off the reader's page
+    assert '<a class="p2g-m p2g-m--rapport" href="https://rapport.example/"' in html and ">§2.3.2<" in html
+    assert "regels ruimte" not in html
+    assert 'p2g-m--toevoeging' in html  # the follow-up tip is an addition, with its own marker
 
 
 def test_example_macro():
@@ -47,7 +52,20 @@ def test_example_macro():
     html = render_macro("voorbeeld", v)
     assert "<q>Ik hang er ook een.</q>" in html
     assert "<strong>Wat je doet:</strong> Je hangt een bal vlak bij de zijne." in html
-    assert "rapport, samenvatting" in html
+    assert "rapport, samenvatting" in html and 'data-bron="Samenvatting"' in html
+
+
+def test_marker_for_each_kind_of_source():
+    from site_build import bron
+    cases = {"§3.1.1": ("rapport", "§3.1.1"), "Tabel 2; §2.4": ("rapport", "tabel 2 · §2.4"),
+             "toevoeging": ("toevoeging", "toevoeging"), "uitwerking van §2.3.2": ("uitwerking", "uitwerking §2.3.2"),
+             "P2G-materialen": ("p2g", "P2G")}
+    for b, (soort, kort) in cases.items():
+        html = str(bron.marker(b, "https://rapport.example/", "../onderzoek/bronnen.html"))
+        assert f'p2g-m--{soort}"' in html and f">{kort}<" in html, html
+        assert ("https://rapport.example/" in html) == (soort == "rapport"), html
+        assert ("bronnen.html#" + soort in html) == (soort != "rapport"), html
+    assert "geen onderzoeksresultaat" in bron.label("uitwerking van §2.3.2")
 
 
 def test_prose_subset_escapes_html_and_drops_bad_links():

@@ -11,8 +11,8 @@ CASES = {
     "onbekend veld met suggestie": (
         "content/vaardigheden/spiegelen.yml", "kort:", "korte:",
         ["content/vaardigheden/spiegelen.yml:4:1: onbekend veld 'korte'; bedoel je 'kort'? Toegestane velden hier: "
-         "'bron', 'buiten_vrij_spel', 'citaten', 'groep_3_4', 'id', 'kort', 'let_op', 'naam', 'reflectievragen', 'volgorde', "
-         "'voorbeelden', 'waarom', 'wat'"]),
+         "'buiten_vrij_spel', 'citaten', 'groep_3_4', 'id', 'kort', 'let_op', 'naam', 'reflectievragen', 'videos', "
+         "'volgorde', 'voorbeelden', 'waarom', 'wat'"]),
     "verkeerd type": (
         "content/vaardigheden/spiegelen.yml", "volgorde: 1", "volgorde: een",
         ["content/vaardigheden/spiegelen.yml:3:11: 'volgorde' moet een heel getal zijn (kreeg de tekst 'een')"]),
@@ -21,20 +21,26 @@ CASES = {
         ["content/donts/niet-prijzen.yml:4:7: 'kern' moet true of false zijn (kreeg de tekst 'ja'). "
          "Schrijf true (ja) of false (nee), zonder aanhalingstekens"]),
     "lege verplichte tekst": (
-        "content/vaardigheden/spiegelen.yml", "waarom: Het kind voelt zich gezien.", "waarom: '   '",
-        ["content/vaardigheden/spiegelen.yml:6:9: 'waarom' mag niet leeg zijn (Waarom de vaardigheid de relatie "
-         "helpt.). Vul een tekst in of haal het veld weg als het niet verplicht is"]),
+        "content/vaardigheden/spiegelen.yml", '{tekst: "Het kind voelt zich gezien."', "{tekst: '   '",
+        ["content/vaardigheden/spiegelen.yml:6:18: 'tekst' mag niet leeg zijn (De tekst: één alinea of één punt "
+         "(Markdown mag: **vet**, *schuin*, links).). Vul een tekst in of haal het veld weg als het niet verplicht is"]),
+    "bron ontbreekt bij een bewering": (
+        "content/vaardigheden/spiegelen.yml", 'tekst: "Het kind voelt zich gezien.", bron: "§2.4"', 'tekst: "Het kind voelt zich gezien."',
+        ["content/vaardigheden/spiegelen.yml:6:10: het verplichte veld 'bron' ontbreekt (Waar dit vandaan komt: een "
+         "plek in het rapport ('§2.3.1', 'Tabel 2', 'Bijlage 2', 'Samenvatting'), 'P2G-materialen' (de oorspronkelijke "
+         "Erasmus+-materialen), 'toevoeging' (door deze site toegevoegd, geen onderzoeksresultaat) of 'uitwerking van "
+         "§2.3.2' (deze site werkt die plek van het rapport uit). Meer bronnen scheid je met ';'.). Voeg het toe"]),
     "ontbrekend veld": (
-        "content/vaardigheden/spiegelen.yml", "waarom: Het kind voelt zich gezien.\n", "",
+        "content/vaardigheden/spiegelen.yml", 'waarom: [{tekst: "Het kind voelt zich gezien.", bron: "§2.4"}]\n', "",
         ["content/vaardigheden/spiegelen.yml:1:1: het verplichte veld 'waarom' ontbreekt (Waarom de vaardigheid "
-         "de relatie helpt.). Voeg het toe"]),
+         "de relatie helpt: één alinea per punt. Elk punt heeft een eigen 'bron'.). Voeg het toe"]),
     "dubbele sleutel": (
-        "content/contexten/voorlezen.yml", "bron: §3.1.3\n", "bron: §3.1.3\nnaam: Nog eens\n",
-        ["content/contexten/voorlezen.yml:9:1: het veld 'naam' staat hier voor de tweede keer (eerst op regel 2); "
+        "content/contexten/voorlezen.yml", "vaardigheden: [spiegelen]\n", "vaardigheden: [spiegelen]\nnaam: Nog eens\n",
+        ["content/contexten/voorlezen.yml:8:1: het veld 'naam' staat hier voor de tweede keer (eerst op regel 2); "
          "YAML zou de eerste waarde stilletjes weggooien. Voeg de twee samen of verwijder er één"]),
     "dubbel id": (
         "content/plg.yml", "id: c1-b2", "id: c1-b1",
-        ["content/plg.yml:50:13: bijeenkomst-id 'c1-b1' komt twee keer voor (eerst in content/plg.yml:35); "
+        ["content/plg.yml:43:13: bijeenkomst-id 'c1-b1' komt twee keer voor (eerst in content/plg.yml:30); "
          "het moet uniek zijn. Kies een andere naam of voeg de twee samen"]),
     "onbekende vaardigheid": (
         "instruments/interview-start.yml", "vaardigheden: [spiegelen]", "vaardigheden: [spiegel]",
@@ -42,17 +48,17 @@ CASES = {
          "Kies uit: 'spiegelen', 'verwoorden'. Vaardigheden staan in content/vaardigheden/."]),
     "onbekend instrument in bijeenkomst": (
         "content/plg.yml", "instrumenten: [interview-start]", "instrumenten: [interview-strat]",
-        ["content/plg.yml:41:24: instrument 'interview-strat' bestaat niet; bedoel je 'interview-start'? "
+        ["content/plg.yml:36:24: instrument 'interview-strat' bestaat niet; bedoel je 'interview-start'? "
          "Kies uit: 'interview-slot', 'interview-start'. Instrumenten staan in instruments/."]),
     "keuze uit een lijst": (
         "content/contexten/voorlezen.yml", "geschiktheid: wisselend", "geschiktheid: wisseld",
         ["content/contexten/voorlezen.yml:4:15: 'geschiktheid' moet een van 'beperkt', 'goed', 'wisselend' zijn "
          "(kreeg de tekst 'wisseld'); bedoel je 'wisselend'?"]),
     "bron zonder vorm": (
-        "content/contexten/voorlezen.yml", "bron: §3.1.3", "bron: het rapport",
-        ["content/contexten/voorlezen.yml:8:7: 'bron' moet zeggen waar dit vandaan komt: een paragraaf ('§2.3.1'), "
-         "'Tabel 2', 'Bijlage 2', 'Samenvatting', 'P2G-materialen' of 'toevoeging', meerdere gescheiden door ';'; "
-         "kreeg de tekst 'het rapport'"]),
+        "content/contexten/voorlezen.yml", 'bron: "§3.1.3"}]', 'bron: "het rapport"}]',
+        ["content/contexten/voorlezen.yml:6:57: 'bron' moet zeggen waar dit vandaan komt: een plek in het rapport "
+         "('§2.3.1', 'Tabel 2', 'Bijlage 2', 'Samenvatting'), 'P2G-materialen', 'toevoeging' of 'uitwerking van "
+         "§2.3.2', meerdere gescheiden door ';'; kreeg de tekst 'het rapport'"]),
     "lijst verwacht": (
         "content/contexten/voorlezen.yml", "vaardigheden: [spiegelen]", "vaardigheden: spiegelen",
         ["content/contexten/voorlezen.yml:7:15: 'vaardigheden' moet een lijst (regels die beginnen met '- ') zijn "
@@ -66,8 +72,8 @@ CASES = {
         ["instruments/interview-slot.yml:10:10: sectie 'kern' bestaat niet; bedoel je 'kernvragen'? Kies uit: "
          "'kernvragen'. Kijk in instruments/interview-start.yml welke secties er zijn."]),
     "dubbele punt in tekst": (
-        "content/contexten/voorlezen.yml", "kort: Nabijheid, maar", "kort: Nabijheid: maar",
-        ["content/contexten/voorlezen.yml:5:16: YAML-fout: hier staat een dubbele punt die YAML niet verwacht. "
+        "content/contexten/voorlezen.yml", "naam: Voorlezen", "naam: Voorlezen: hardop",
+        ["content/contexten/voorlezen.yml:2:16: YAML-fout: hier staat een dubbele punt die YAML niet verwacht. "
          "Staat er een ':' in een tekst? Zet de hele tekst dan tussen aanhalingstekens"]),
     "kapotte link op de startpagina": (
         "content/start.yml", "pagina: vaardigheden/spiegelen.md", "pagina: vaardigheden/spiegel.md",

@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# System packages the test suite needs and pip cannot provide: Debian's Chromium (for the browser tests; no
-# browser is ever downloaded from anywhere else) and poppler-utils (pdftoppm, to look at PDF pages).
+# Installs the Debian packages the project needs and pip cannot provide, from the one list in
+# site_build/debian-pakketten.txt. `systeem.sh site`: what building the site needs (Pango, HarfBuzz with its subset
+# library, fontconfig); `systeem.sh test`: that plus what the tests add (Debian's Chromium, never a downloaded
+# browser, and poppler-utils). As root it installs what is missing; otherwise it prints the exact apt-get line.
 set -euo pipefail
+purpose="${1:-site}"
+cd "$(dirname "$0")/.."
+list=site_build/debian-pakketten.txt
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
+while read -r voor pakket bestand _; do
+  case "$voor" in site) ;; test) [ "$purpose" = test ] || continue ;; *) continue ;; esac
+  if [[ "$bestand" == /* ]]; then
+    [ -x "$bestand" ] && continue
+  else
+    # dlopen, as WeasyPrint does: a library that is listed by ldconfig but cannot be loaded counts as missing.
+    python3 -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$bestand" 2>/dev/null && continue
+  fi
+  missing+=("$pakket")
+done < "$list"
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-  echo "Nodig voor de tests: ${missing[*]}. Installeer met: sudo apt-get install ${missing[*]}" >&2
+  if [ "$purpose" = test ]; then doel="de tests te draaien"; else doel="de site te bouwen"; fi
+  echo "Deze computer mist Debian-pakketten die nodig zijn om $doel: ${missing[*]}" >&2
+  echo "Installeer ze met:  sudo apt-get install ${missing[*]}" >&2
   exit 1
 fi
-echo "Installeren: ${missing[*]}"
+echo "Systeempakketten installeren: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,180 @@
+"""Faithful to the report: every statement on the built site shows its own source, key method statements of the
+report are on the site and in the PDFs, and the glossary's one name per thing holds everywhere."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from site_build import bron
+from site_build.validate import load_content
+from conftest import REPO
+
+CONTENT = load_content(REPO)
+
+# The report's key method statements, each with its place: the built site must carry them (in its own words).
+# Each entry: place in the report, what it says, and words that must stand together on one page of the site.
+KERN = [
+    ("§2.4", "sessies van ca. 5-10 minuten, twee of drie keer per week", ["5 tot 10 minuten"]),
+    ("§2.4; Tabel 2", "vijf vaardigheden", ["Observeren", "Spiegelen van het spel", "Verwoorden", "Emoties benoemen",
+                                            "Inspelen op relationele behoeften"]),
+    ("§2.4", "vier don'ts", ["Niet steeds vragen stellen", "Geen opdrachten geven", "Niet prijzen", "Geen lesjes geven"]),
+    ("§2.4", "twee cycli van vijf bijeenkomsten, elk ongeveer vier maanden", ["vier maanden"]),
+    ("§2.3.1", "interview: zeven vragen, uit te breiden naar negen", ["drie woorden"]),
+    ("§2.3.2", "video-intervisie: fragment van ca. 5 minuten, eerste keer samen kijken", ["5 minuten"]),
+    ("§2.4", "gelijkwaardigheid in de dialoog; waarden en overtuigingen", ["gelijkwaardig", "overtuigingen"]),
+    ("Samenvatting; §4.2", "helemaal zelfstandig is een brug te ver; expert in de eerste cyclus",
+     ["brug te ver", "eerste cyclus"]),
+    ("Samenvatting; §4.2", "ib'ers e.a. kunnen getraind worden als expert", ["getraind"]),
+    ("§3.1.7", "het kind heeft de leiding; de relatie staat centraal", ["leiding"]),
+    ("§3.2.4", "bevorderende factoren: veilig team, continuïteit, steun van de directie", ["veilig", "directie"]),
+    ("Samenvatting", "werkwijze en materialen op positieverelatiesmetkinderen.nl", ["positieverelatiesmetkinderen.nl"]),
+]
+
+
+class _Items(HTMLParser):
+    """Collects every element marked as a statement (data-bron) and whether a source marker sits inside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[dict] = []
+        self.items: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("br", "img", "input", "meta", "link", "hr"):
+            return
+        node = {"tag": tag, "bron": a.get("data-bron"), "marker": False, "text": []}
+        if "p2g-m" in (a.get("class") or "").split():
+            for n in self.stack:
+                n["marker"] = True
+        self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            node = self.stack.pop()
+            if node["bron"] is not None:
+                self.items.append(node)
+                if self.stack:
+                    self.stack[-1]["text"].extend(node["text"])
+                break
+            if self.stack:
+                self.stack[-1]["text"].extend(node["text"])
+            if node["tag"] == tag:
+                break
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1]["text"].append(data)
+
+
+def _pages(site):
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"(?m)^\s*(?:[-*]|\d+\.)\s+", "", text)  # Markdown list markers
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`>#]", "", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def _main_text(item) -> str | None:
+    for name in ("tekst", "situatie", "uitleg", "woord", "vraag", "titel"):
+        value = getattr(item, name, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def test_every_rendered_statement_has_its_marker(real_site):
+    site = real_site[1]
+    found = []
+    for rel, text in _pages(site).items():
+        parser = _Items()
+        parser.feed(text)
+        for node in parser.items:
+            assert node["marker"], f"{rel}: een tekst met bron {node['bron']!r} heeft geen bronteken"
+            found.append((node["bron"], re.sub(r"\s+", " ", "".join(node["text"]))))
+    assert found
+    # every sourced item of the content that the public site shows is found, with its own source
+    missing = []
+    for model in ([*CONTENT.vaardigheden, *CONTENT.donts, *CONTENT.contexten, CONTENT.organisatie, CONTENT.behoeften,
+                   CONTENT.woorden, CONTENT.plg, *CONTENT.instrumenten, CONTENT.onderzoek]):
+        for path, item in bron.walk(model):
+            if "trainer" in path or "literatuur" in path:
+                continue
+            text = _main_text(item)
+            if not text:
+                continue
+            words = _plain(text).split()[:6]
+            needle = " ".join(words)
+            if not any(b == item.bron and needle in _plain(t) for b, t in found):
+                missing.append(f"{type(model).__name__}:{'/'.join(map(str, path))}: {needle!r} ({item.bron})")
+    assert not missing, f"{len(missing)} teksten zonder eigen bron op de site, bijvoorbeeld: " + "; ".join(missing[:5])
+
+
+def test_no_form_layout_notes_or_walls_of_sources(real_site):
+    site = real_site[1]
+    for rel, text in _pages(site).items():
+        assert "Op het formulier:" not in text, rel
+        assert text.count("p2g-bron__label") <= 1, f"{rel}: losse 'Bron:'-regels in plaats van tekens"
+
+
+@pytest.mark.parametrize("plaats,wat,woorden", KERN, ids=[k[1][:40] for k in KERN])
+def test_key_method_statements_are_on_the_site(real_site, plaats, wat, woorden):
+    site = real_site[1]
+    pages = {rel: _plain(re.sub(r"<[^>]+>", " ", t)) for rel, t in _pages(site).items()}
+    assert any(all(w.lower() in t.lower() for w in woorden) for t in pages.values()), \
+        f"{plaats}: '{wat}' staat niet op de site (gezocht: {woorden})"
+    for p in bron.delen(plaats):
+        assert re.fullmatch(bron.BRON_PATROON, p)
+
+
+def test_key_statements_in_the_pdfs(real_site):
+    """The interview forms carry the interview's purpose and the interviewer's introduction (§2.3.1, §3.2.1)."""
+    from pypdf import PdfReader
+
+    site = real_site[1]
+    for inst in CONTENT.instrumenten:
+        if inst.soort != "interview":
+            continue
+        text = " ".join(page.extract_text() or "" for page in PdfReader(site / "downloads" / f"{inst.id}.pdf").pages)
+        text = re.sub(r"\s+", " ", text)
+        first = _plain(inst.inleiding[0].tekst).split()[:5]
+        assert " ".join(first) in text, f"{inst.id}: de inleiding (doel) staat niet op het formulier"
+        assert "Herkomst:" in text, f"{inst.id}: geen herkomst op het formulier"
+
+
+def _texts_outside_quotes():
+    """Every text a reader sees, except literal quotes from the report (those keep the report's words)."""
+    from site_build.models import Citaat
+
+    out = []
+    for model in [*CONTENT.vaardigheden, *CONTENT.donts, *CONTENT.contexten, CONTENT.organisatie, CONTENT.behoeften,
+                  CONTENT.woorden, CONTENT.plg, *CONTENT.instrumenten, CONTENT.onderzoek]:
+        for path, item in bron.walk(model):
+            if isinstance(item, Citaat):
+                continue
+            for name, value in item:
+                if isinstance(value, str) and name not in ("bron", "reden"):
+                    out.append((f"{type(model).__name__}:{'/'.join(map(str, path))}", value))
+    for page in (REPO / "content" / "paginas").rglob("*.md"):
+        out.append((str(page.relative_to(REPO)), page.read_text(encoding="utf-8")))
+    # text between quotation marks is a quote from the report or from a teacher
+    return [(w, re.sub(r'“[^”]*”|"[^"]*"', "", t)) for w, t in out]
+
+
+def test_glossary_variants_appear_nowhere():
+    termen = load_content(REPO).termen.termen
+    assert termen
+    texts = _texts_outside_quotes()
+    for term in termen:
+        for variant in term.niet:
+            pattern = re.compile(rf"\b{re.escape(variant)}\b", re.I)
+            hits = [w for w, t in texts if pattern.search(t)]
+            assert not hits, f"'{variant}' heet op deze site '{term.term}': {hits[:5]}"
