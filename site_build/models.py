@@ -531,6 +531,16 @@ class Vakanties(Model):
     vakanties: list[Vakantie] = Field(description="De schoolvakanties en vrije dagen van het schooljaar.")
 
 
+class Planning(Model):
+    """content/planning.yml (mag ontbreken): the school's year planning, published on the site as PDF and .ics."""
+
+    titel: Tekst = Field(description="Titel van de planning, bijvoorbeeld 'Jaarplanning De Linde 2026-2027'.")
+    start: Datum = Field(description="Datum van de eerste bijeenkomst, als '2026-09-14' (jaar-maand-dag). De volgende "
+                                     "bijeenkomsten komen op dezelfde weekdag, buiten de vakanties.")
+    vakanties: list[Vakantie] = Field(default_factory=list, description="De schoolvakanties en vrije weken van het "
+                                                                        "schooljaar: daarin valt geen bijeenkomst.")
+
+
 # Where each kind of content lives. A directory holds one item per file; a file holds one object.
 DIRECTORIES: dict[str, type[Model]] = {
     "content/vaardigheden": Vaardigheid,
@@ -554,5 +564,5 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
     Editie: "editie", Start: "start", Organisatie: "organisatie",
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
-    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Termen: "termen",
+    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Planning: "planning", Termen: "termen",
 }

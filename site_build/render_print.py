@@ -112,7 +112,15 @@ class PrintRenderer:
         return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
                        "Zakkaarten: vijf vaardigheden en vier don'ts")] + [
             PdfJob(b.name, self.env.get_template(b.template).render(self._context(bijlage=b)), b.title)
-            for b in BIJLAGEN.values()]
+            for b in BIJLAGEN.values()] + self.planning_jobs()
+
+    def planning_jobs(self) -> list[PdfJob]:
+        """The school's year planning, when content/planning.yml exists."""
+        if self.content.planning is None:
+            return []
+        from .schoolplanning import PDF, pdf_html
+
+        return [PdfJob(PDF, pdf_html(self.content, self.env), self.content.planning.titel)]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
         """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
