@@ -15,6 +15,7 @@ from . import bron as herkomst
 from . import models as m
 from . import pages
 from .charts import bar_chart, category_counts
+from .bronbestanden import edit_url, page_sources
 from .downloads import TEMPLATE_GLOBALS
 from .text import md_inline, prose, prose_inline, relative_url
 from .validate import Content
@@ -150,6 +151,9 @@ class SiteRenderer:
             "nav": pages.nav(self.content),
             "copyright": f"{e.organisatie} · {e.editie}, versie {e.versie} · inhoud {e.licentie.inhoud}, code {e.licentie.code}",
             "editie": e.model_dump(),
+            # where each page can be changed in the browser, when the edition names its repository
+            "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
+                        if e.repository else {},
             "trainer": self.trainer,
         }
 
