@@ -343,9 +343,12 @@ def check_prose_pages(root: Path) -> list[Problem]:
         if not path.is_file():
             continue
         rel = path.relative_to(root).as_posix()
+        if path.suffix == ".png" and path.parent.name == "afbeeldingen":
+            continue  # screenshots for a page, in an 'afbeeldingen' folder beside it
         if path.suffix != ".md":
-            problems.append(Problem(rel, 1, 1, "in content/paginas/ horen alleen Markdown-bestanden (.md); "
-                                               "hernoem of verwijder dit bestand"))
+            problems.append(Problem(rel, 1, 1, "in content/paginas/ horen alleen Markdown-bestanden (.md), en "
+                                               "afbeeldingen (.png) in een map 'afbeeldingen'; hernoem of verwijder "
+                                               "dit bestand"))
             continue
         text = read_text(path, rel, problems)
         if text is None:
