@@ -52,7 +52,7 @@ def test_without_a_repository_no_page_links_one(real_site):
     assert content.editie.repository is None
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert 'rel="edit"' not in html and "Bronbestanden van deze editie" not in html, page
+        assert 'rel="edit"' not in html and "(om aan te passen): <a href" not in html, page
 
 
 def test_the_workflow_publishes_the_trainer_edition_and_the_planning():
