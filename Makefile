@@ -2,24 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# Two pinned sets: what building the site needs (requirements/site.txt) and what the tests add (test.txt).
+# A school that only builds its site never downloads the test tools; each stamp is redone when its list changes.
 STAMP := $(VENV)/.geinstalleerd
+TESTSTAMP := $(VENV)/.tests-geinstalleerd
 
-.PHONY: site test serve validate schema clean bench
+.PHONY: site test test-fast serve validate schema clean bench shim
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements/site.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PIP) -r requirements/site.txt
+	$(PIP) --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+$(TESTSTAMP): $(STAMP) requirements/test.txt
+	$(PIP) -r requirements/test.txt
+	@touch $(TESTSTAMP)
 
 site: $(STAMP)
 	bash tools/systeem.sh site
 	$(BIN)/p2g validate
 	$(BIN)/p2g build
 
-test: $(STAMP)
+test: $(TESTSTAMP)
 	bash tools/systeem.sh test
 	$(BIN)/python -m pytest
+
+# The fast loop: units and contracts, no whole build (tests that build carry the `build` marker).
+test-fast: $(TESTSTAMP)
+	$(BIN)/python -m pytest -m "not build" -q
 
 serve: $(STAMP)
 	bash tools/systeem.sh site
@@ -36,3 +48,7 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+# Take the search shim for file:// again from its npm package (needs npm; the file is committed, see bron.json)
+shim:
+	bash tools/shim.sh

@@ -88,7 +88,8 @@ def soort(bron: str) -> str:
     if any(p.startswith("uitwerking van ") for p in parts):
         return "uitwerking"
     if is_research(bron):
-        return "rapport"
+        # partly report, partly added: shown as this site's elaboration, so no addition reads as research
+        return "uitwerking" if "toevoeging" in parts else "rapport"
     if "P2G-materialen" in parts:
         return "p2g"
     return "toevoeging"

@@ -49,7 +49,7 @@ def fingerprint(root: Path, out: Path, trainer: bool) -> str:
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in ("mkdocs.yml", "requirements.lock"):
+    for name in ("mkdocs.yml", "requirements/site.txt"):
         if (root / name).is_file():
             digest.update(name.encode() + b"\0" + (root / name).read_bytes())
     digest.update(f"{out}|{trainer}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
@@ -139,6 +139,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         from .mkdocs_build import IncrementalSite
         from .print_build import PrintBuild
         from .render_site import SITE_CONFIG, write_docs
+        from .site_zip import write_zip
         from .validate import load_content
 
         content = load_content(root)
@@ -146,7 +147,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         printing = PrintBuild(content, scratch_parent / "pdf-cache", trainer=trainer, pool=pool)
         printing.start()
         docs = scratch / "docs"
-        write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer))
+        write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer), offline_zip=True)
         state = IncrementalSite(scratch_parent / ("mkdocs-trainer" if trainer else "mkdocs"),
                                 template_cache=scratch_parent / "jinja-cache" / "mkdocs")
         mark("pagina's geschreven")
@@ -159,6 +160,7 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         fill_in(site, downloads)
+        write_zip(site)  # last: it holds every other file, and the pages that offer it state its size
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)

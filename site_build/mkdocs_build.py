@@ -246,5 +246,8 @@ class IncrementalSite:
         for src in recorder.order:
             docs.extend((new if src in recorder.pages else old).get(recorder.urls[src], []))
         data = {"config": fresh["config"], "docs": docs}
-        # the same serialisation as Material's search plugin
-        (self.site / SEARCH_INDEX).write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        # the same serialisation as Material's search plugin, and its copy as a script for file:// (offline plugin)
+        text = json.dumps(data, separators=(",", ":"), default=str)
+        (self.site / SEARCH_INDEX).write_text(text, encoding="utf-8")
+        if (self.site / SEARCH_INDEX).with_suffix(".js").is_file():
+            (self.site / SEARCH_INDEX).with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import FieldError, add_fields, fields_of
+from .pdf_fonts import check_layout
 from .problems import warnings_of
 
 
@@ -190,6 +191,7 @@ class PdfEngine:
                 if isinstance(exc, FatalURLFetchingError):
                     raise PrintError(f"PDF kon niet gemaakt worden: {exc}") from exc
                 raise
+        check_layout(document, job.name)  # no glyph from a system font (see pdf_fonts)
         # WeasyPrint only logs problems (a missing image, an unknown CSS property): we stop on them
         if warnings:
             raise PrintError("WeasyPrint meldde: " + "; ".join(warnings))

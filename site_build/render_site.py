@@ -17,6 +17,7 @@ from . import pages
 from .charts import bar_chart, category_counts
 from .bronbestanden import edit_url, page_sources
 from .downloads import TEMPLATE_GLOBALS
+from .site_zip import template_globals as zip_globals
 from .text import md_inline, prose, prose_inline, relative_url
 from .validate import Content
 
@@ -74,9 +75,11 @@ def mean_nl(values: list[int]) -> str:
 
 
 class SiteRenderer:
-    def __init__(self, content: Content, trainer: bool = False, downloads: list | None = None):
+    def __init__(self, content: Content, trainer: bool = False, downloads: list | None = None,
+                 offline_zip: bool = False):
         self.content = content
         self.trainer = trainer
+        self.offline_zip = offline_zip
         self.downloads = {d.name: d for d in downloads or []}
         self.env = environment(content.root)
 
@@ -91,6 +94,7 @@ class SiteRenderer:
             skill_page=pages.skill_page, instrument_page=pages.instrument_page,
             meeting_page=pages.meeting_page, cycle_page=pages.cycle_page,
             download=self.downloads.get, downloads=list(self.downloads.values()),
+            **(zip_globals() if self.offline_zip else {"offline_zip": None}),
             **extra,
         )
 
@@ -167,14 +171,14 @@ class SiteRenderer:
 
 
 def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: list | None = None,
-               pdf_dir: Path | None = None) -> dict[str, Any]:
+               pdf_dir: Path | None = None, offline_zip: bool = False) -> dict[str, Any]:
     """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet).
 
     ``downloads`` describes the PDFs. With ``pdf_dir`` they are rendered already and copied in; without it they
     are still being rendered: the pages get markers for their sizes (see downloads.fill_in) and docs/downloads/
     gets empty stand-ins, so MkDocs can check the links to them.
     """
-    renderer = SiteRenderer(content, trainer=trainer, downloads=downloads)
+    renderer = SiteRenderer(content, trainer=trainer, downloads=downloads, offline_zip=offline_zip)
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
     if prose_dir.is_dir():

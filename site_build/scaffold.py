@@ -125,9 +125,14 @@ def new_word(root: Path, word: str, waarde: str, uitleg: str | None) -> Path:
         raise FileExistsError(f"het woord '{word}' staat al in {WORD_FILE}")
     if not text.endswith("\n"):
         text += "\n"
-    entry = [f"  - woord: {_yaml_scalar(word)}", f"    waarde: {waarde}"]
+    # follow the indentation of the list already in the file ('- woord' or '  - woord')
+    import re
+
+    found = re.search(r"^( *)- woord:", text, re.M)
+    pad = found.group(1) if found else "  "
+    entry = [f"{pad}- woord: {_yaml_scalar(word)}", f"{pad}  waarde: {waarde}"]
     if uitleg:
-        entry.append(f"    uitleg: {_yaml_scalar(uitleg)}")
-    entry.append("    bron: toevoeging")
+        entry.append(f"{pad}  uitleg: {_yaml_scalar(uitleg)}")
+    entry.append(f"{pad}  bron: toevoeging")
     path.write_text(text + "\n".join(entry) + "\n", encoding="utf-8")
     return path

@@ -46,3 +46,32 @@ def real_site(tmp_path_factory):
 
 
 ARTIFACTS = REPO / "test-artifacts"
+
+
+# The fast loop (`make test-fast`, `pytest -m "not build"`): units and contracts, no whole build. A test that builds
+# carries the `build` marker: by using a fixture that builds, or by marking itself. The guard below makes a missing
+# marker fail at once, so the fast loop cannot slowly fill up with builds.
+BUILDING_FIXTURES = {"real", "real_site", "built", "server", "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(autouse=True)
+def _builds_carry_the_marker(request, monkeypatch):
+    if request.node.get_closest_marker("build"):
+        return
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"{request.node.nodeid} bouwt een site of PDF's: geef de test de marker "
+                             "@pytest.mark.build (of pytestmark = pytest.mark.build in de module).")
+
+    import mkdocs.commands.build
+
+    from site_build import print_build
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", refuse)
+    monkeypatch.setattr(print_build.PrintBuild, "__init__", refuse)

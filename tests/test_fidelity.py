@@ -178,3 +178,15 @@ def test_glossary_variants_appear_nowhere():
             pattern = re.compile(rf"\b{re.escape(variant)}\b", re.I)
             hits = [w for w, t in texts if pattern.search(t)]
             assert not hits, f"'{variant}' heet op deze site '{term.term}': {hits[:5]}"
+
+
+def test_citation_says_only_what_is_known():
+    """The report's text names no authors and no year of publication: the citation does not invent them."""
+    citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    report = next(r for r in citation["references"] if "40.5.20630.106" in str(r))
+    assert "year" not in report and "z.j." in report["notes"]
+    assert report["title"] == CONTENT.onderzoek.titel
+    assert CONTENT.onderzoek.jaar is None and "(z.j.)" in CONTENT.onderzoek.citeer_als
+    # every reference on the site either is given in full or says it is missing; none is described as a finding
+    for lit in CONTENT.onderzoek.literatuur:
+        assert lit.verwijzing is None or re.search(r"\(\d{4}", lit.verwijzing), lit.kort

@@ -43,7 +43,7 @@ def built(real, monkeypatch):
 
 
 def test_editing_an_instrument_rebuilds_only_its_pages_and_pdfs(built, tmp_path):
-    edit(built / "instruments" / "reflectie-interview-slot.yml", "\nkort: ", "\nkort: Kort en bondig, ")
+    edit(built / "instruments" / "reflectie-interview-slot.yml", "\nkort:\n  tekst: ", "\nkort:\n  tekst: Kort en bondig, ")
     result = build(built)
     # its own page, the overview, and the meetings that use it; the forms, their packs and the map
     assert result.pages_rebuilt is not None and 2 <= result.pages_rebuilt <= 8, result

@@ -59,7 +59,9 @@ def test_marker_for_each_kind_of_source():
     from site_build import bron
     cases = {"§3.1.1": ("rapport", "§3.1.1"), "Tabel 2; §2.4": ("rapport", "tabel 2 · §2.4"),
              "toevoeging": ("toevoeging", "toevoeging"), "uitwerking van §2.3.2": ("uitwerking", "uitwerking §2.3.2"),
-             "P2G-materialen": ("p2g", "P2G")}
+             "P2G-materialen": ("p2g", "P2G"),
+             # partly report, partly added: never shown as plain research
+             "§3.2.1; toevoeging": ("uitwerking", "§3.2.1 · toevoeging")}
     for b, (soort, kort) in cases.items():
         html = str(bron.marker(b, "https://rapport.example/", "../onderzoek/bronnen.html"))
         assert f'p2g-m--{soort}"' in html and f">{kort}<" in html, html

@@ -53,7 +53,7 @@ def test_every_form_is_a4_with_text_fonts_and_metadata(real_site):
             assert fonts and all(embedded for _, embedded in fonts), f"{name}: {fonts}"
             assert all("P2G" in font for font, _ in fonts), f"{name}: alleen het eigen lettertype, kreeg {fonts}"
             assert reader.metadata.title == inst.titel
-            assert reader.metadata.subject == inst.kort
+            assert reader.metadata.subject == inst.kort.tekst
             assert str(reader.trailer["/Root"]["/Lang"]) == "nl"
             assert "/StructTreeRoot" in reader.trailer["/Root"], f"{name}: niet getagd"
             assert f"versie {content.editie.versie}" in text and "pagina 1 van" in text
@@ -171,7 +171,7 @@ def test_pocket_cards(real_site):
     reader = PdfReader(site / "downloads" / "zakkaarten.pdf")
     text = pdf_text(reader)
     for v in content.vaardigheden:
-        assert norm(v.naam) in text and norm(v.kort) in text
+        assert norm(v.naam) in text and norm(v.kort.tekst) in text
     for d in content.donts:
         assert (norm(d.naam) in text) == d.kern
         if d.kern:  # the 'Liever' example keeps its situation
@@ -199,6 +199,7 @@ def test_site_links_the_pdfs(real_site):
         assert f'href="../downloads/{pdf.name}"' in listing
 
 
+@pytest.mark.build
 def test_same_input_gives_identical_bytes(minimal):
     content = load_content(minimal)
     renderer = PrintRenderer(content)
@@ -206,6 +207,7 @@ def test_same_input_gives_identical_bytes(minimal):
     assert renderer.pdf_bytes(job.html) == PrintRenderer(content).pdf_bytes(job.html)
 
 
+@pytest.mark.build
 def test_weasyprint_warning_fails(minimal):
     renderer = PrintRenderer(load_content(minimal))
     html = '<html lang="nl"><title>x</title><body><p style="colour: red">x</p></body></html>'
@@ -227,6 +229,7 @@ def test_fetcher_reads_project_files(minimal):
     assert response.status == 200
 
 
+@pytest.mark.build
 def test_cache_rerenders_only_what_changed(minimal, tmp_path):
     content = load_content(minimal)
     cache = tmp_path / "cache"
@@ -252,6 +255,7 @@ def test_cache_rerenders_only_what_changed(minimal, tmp_path):
     assert {d.name for d in downloads} <= set(restyled.rendered)
 
 
+@pytest.mark.build
 def test_cli_pdf_renders_chosen_forms(minimal, tmp_path):
     import subprocess
     import sys
@@ -317,6 +321,7 @@ def test_typed_text_shows_in_the_fillable_form(real_site, tmp_path):
     assert "Juf Eëlke" in text and "A.B." in text
 
 
+@pytest.mark.build
 def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
     import os
 
@@ -343,6 +348,7 @@ def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
         pool.close()
 
 
+@pytest.mark.build
 def test_pool_closes_cleanly_when_nothing_was_asked(minimal):
     """A build that finds every PDF in its cache never gives the pool work: closing it must end its processes
     normally (not by the timeout that kills them)."""
@@ -353,6 +359,7 @@ def test_pool_closes_cleanly_when_nothing_was_asked(minimal):
     assert pool._supervisor.exitcode == 0
 
 
+@pytest.mark.build
 def test_without_worker_processes_the_pdfs_are_the_same(minimal, tmp_path, monkeypatch):
     """Where forking is not safe (macOS, Windows) the build renders in its own process: same bytes."""
     import shutil
@@ -436,6 +443,7 @@ def test_no_question_is_split_from_its_answer_space(real_site):
     assert checked > 150
 
 
+@pytest.mark.build
 def test_pool_does_not_outlive_a_killed_build(minimal, tmp_path):
     """When the build process is killed outright (kill -9, a CI timeout), its PDF processes end too."""
     import os

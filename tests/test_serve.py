@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import REPO
 
 
@@ -35,6 +37,7 @@ def wait_for(url: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
+@pytest.mark.build
 def test_serve_reloads_on_yaml_edit(minimal):
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "site_build.cli", "--map", str(minimal), "serve", "--port", str(port)],

@@ -40,6 +40,7 @@ def set_edition(project: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
+@pytest.mark.build
 def test_second_edition_changes_everything_organisation_specific(minimal):
     set_edition(minimal)
     site = build(minimal).site
@@ -95,6 +96,7 @@ def test_new_word_is_appended_once(minimal):
     assert len(load_content(minimal).woorden.woorden) == len(words)
 
 
+@pytest.mark.build
 def test_trainer_build_has_facilitator_notes_and_draaiboek(minimal):
     public = build(minimal).site
     trainer = build(minimal, trainer=True).site
@@ -135,6 +137,7 @@ def test_year_planning_skips_holidays(real_site, tmp_path):
     assert "DTSTART;VALUE=DATE:20270906" in calendar
 
 
+@pytest.mark.build
 def test_plan_command_writes_pdf_and_ics(tmp_path):
     out = tmp_path / "planning"
     run = subprocess.run([sys.executable, "-m", "site_build.cli", "plan", "--start", "2027-09-06", "--vakanties",
@@ -167,6 +170,7 @@ def test_licences_and_citation():
     assert any("40.5.20630.106" in str(ref) for ref in citation.get("references", []))
 
 
+@pytest.mark.build
 def test_fork_simulation(tmp_path):
     files = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=REPO, check=True).stdout.split()
     fork = tmp_path / "fork"
