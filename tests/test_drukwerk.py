@@ -144,3 +144,24 @@ def test_instruments_that_ask_for_the_word_list_carry_it(real_site):
         assert mentions == ("relatiewoorden" in inst.gebruikt), inst.id
         asked += mentions
     assert asked >= 2
+
+
+def test_the_yes_no_choice_takes_one_answer(real_site, tmp_path):
+    """Choose 'ja' as a PDF viewer does: the group holds 'ja' and the 'nee' option is off."""
+    import pikepdf
+    from pypdf import PdfWriter
+
+    project, site, content = real_site
+    source = site / "downloads" / "toestemmingsbrief-ouders-invulbaar.pdf"
+    name = next(n for n, f in PdfReader(source).get_fields().items() if f.get("/FT") == "/Btn")
+    writer = PdfWriter(clone_from=source)
+    page = next(p for p in writer.pages if any(a.get_object().get("/Parent", {}).get("/T") == name
+                                               for a in p.get("/Annots", [])))
+    writer.update_page_form_field_values(page, {name: "/ja"}, auto_regenerate=False)
+    filled = tmp_path / "ja.pdf"
+    writer.write(filled)
+    with pikepdf.open(filled) as pdf:
+        group = next(f for f in pdf.Root.AcroForm.Fields if str(f.get("/T", "")) == name)
+        assert group.V == "/ja"
+        states = sorted(str(kid.AS) for kid in group.Kids)
+        assert states == ["/Off", "/ja"], states
