@@ -11,6 +11,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .caches import tree_digest
+from .lock import build_lock
+
 
 # The content, page and MkDocs modules are imported inside the functions: `p2g build` starts rendering PDFs
 # in a child process first, and the sooner it can fork, the sooner that child gets going.
@@ -47,7 +50,9 @@ def fingerprint(root: Path, out: Path, trainer: bool) -> str:
         if not base.exists():
             continue
         for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_symlink() and folder != "site_build":  # never followed (validation refuses it)
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0L" + os.readlink(path).encode())
+            elif path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in ("mkdocs.yml", "requirements/site.txt"):
         if (root / name).is_file():
@@ -61,10 +66,10 @@ def _up_to_date(root: Path, out: Path, stamp: str) -> BuildResult | None:
 
     try:
         state = json.loads((root / "build" / STATE).read_text(encoding="utf-8"))
-        index = out / "index.html"
-        if state["fingerprint"] == stamp and index.stat().st_mtime_ns == state["index_mtime"]:
+        # the site itself must be as that build left it: a changed or lost file means build again
+        if state["fingerprint"] == stamp and state["site"] == tree_digest(out):
             return BuildResult(site=out, pages=state["pages"], pdfs=state["pdfs"], up_to_date=True)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
         pass
     return None
 
@@ -72,8 +77,7 @@ def _up_to_date(root: Path, out: Path, stamp: str) -> BuildResult | None:
 def _remember(root: Path, result: BuildResult, stamp: str) -> None:
     import json
 
-    state = {"fingerprint": stamp, "index_mtime": (result.site / "index.html").stat().st_mtime_ns,
-             "pages": result.pages, "pdfs": result.pdfs}
+    state = {"fingerprint": stamp, "site": tree_digest(result.site), "pages": result.pages, "pdfs": result.pdfs}
     (root / "build" / STATE).write_text(json.dumps(state), encoding="utf-8")
 
 
@@ -92,7 +96,7 @@ def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
 
     content = load_content(root)
     (root / "build").mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=root / "build") as tmp:
+    with build_lock(root), tempfile.TemporaryDirectory(dir=root / "build") as tmp:
         fresh = Path(tmp) / "docs"
         downloads = render_pdfs(content, root, Path(tmp) / "pdf", trainer=trainer)
         write_docs(content, fresh, trainer=trainer, downloads=downloads, pdf_dir=Path(tmp) / "pdf")
@@ -119,6 +123,11 @@ def build(root: Path, out: Path | None = None, trainer: bool = False, force: boo
     root = Path(root).resolve()
     # the trainer edition has its own folder, so the public site is never overwritten by accident
     out = Path(out).resolve() if out else root / ("site-trainer" if trainer else "site")
+    with build_lock(root, out):
+        return _build(root, out, trainer, force)
+
+
+def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
     stamp = fingerprint(root, out, trainer)
     if not force:
         done = _up_to_date(root, out, stamp)
@@ -181,6 +190,6 @@ def serve(root: Path, port: int = 8000) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     root = Path(root).resolve()
-    regenerate(root, root / "build" / "docs")
+    # the hook regenerates the pages on every build of the preview, and shows an error page when that fails
     print(f"Voorbeeld op http://127.0.0.1:{port}/ (stoppen met Ctrl+C)", file=sys.stderr)
     mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)

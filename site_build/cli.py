@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import ContentError
+from .problems import ContentError, UserError
 from .system import MissingPackages, check as check_system
 
 
@@ -20,7 +20,10 @@ def _report(error: ContentError, github: bool = False) -> int:
         if github:
             # GitHub Actions turns these lines into annotations on the file and line of the change.
             message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::error file={problem.path},line={problem.line},col={problem.col}::{message}")
+            # a property value (the file name) also ends at ',' and ':'
+            path = (problem.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+                    .replace(":", "%3A").replace(",", "%2C"))
+            print(f"::error file={path},line={problem.line},col={problem.col}::{message}")
     n = len(error.problems)
     print(f"\n{n} {'probleem' if n == 1 else 'problemen'} gevonden. Los {'het' if n == 1 else 'ze'} op en "
           f"probeer het opnieuw; er is niets gebouwd of overschreven.", file=sys.stderr)
@@ -69,7 +72,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         for i in unknown:
             print(f"instrument '{i}' bestaat niet{did_you_mean(i, known)}", file=sys.stderr)
         return 1
-    out = Path(args.uit).resolve()
+    from .cli_checks import output_folder
+
+    out = output_folder(args.uit, root)
     build = PrintBuild(content, root / "build" / "pdf-cache")
     downloads = build.run_forms(out, args.ids or sorted(known))
     for d in downloads:
@@ -78,36 +83,51 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """Checks first (a project, valid content, a valid name), then writes atomically, then validates again:
+    when the new entry would make the content invalid, it is taken out again. Never a broken or misplaced entry."""
     import re
 
     from . import scaffold
+    from .cli_checks import project
     from .validate import load_content
 
-    root = _root(args)
+    root = project(_root(args))
     kind = {"skill": "vaardigheid", "word": "woord"}.get(args.soort, args.soort)
-    if kind == "woord":
-        waarde = args.waarde or "neutraal"
-        if waarde not in ("positief", "negatief", "neutraal"):
-            print("--waarde moet positief, negatief of neutraal zijn", file=sys.stderr)
-            return 1
-        try:
+    waarde = args.waarde or "neutraal"
+    if kind == "woord" and waarde not in ("positief", "negatief", "neutraal"):
+        print("--waarde moet positief, negatief of neutraal zijn; er is niets toegevoegd", file=sys.stderr)
+        return 1
+    if kind != "woord" and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.naam):
+        print(f"'{args.naam}' is geen geldige korte naam: gebruik kleine letters, cijfers en streepjes, "
+              f"zonder spaties (bijvoorbeeld 'samen-lachen'); er is niets toegevoegd", file=sys.stderr)
+        return 1
+    try:
+        load_content(root)
+    except ContentError as error:
+        print("De inhoud is nu al niet geldig; los eerst deze problemen op (er is niets toegevoegd):", file=sys.stderr)
+        return _report(error)
+    word_file = root / scaffold.WORD_FILE
+    before = word_file.read_bytes() if kind == "woord" else None
+    try:
+        if kind == "woord":
             path = scaffold.new_word(root, args.naam, waarde, args.uitleg)
-        except FileExistsError as exc:
-            print(f"{exc}; er is niets toegevoegd", file=sys.stderr)
-            return 1
-        print(f"toegevoegd aan {path.relative_to(root)}: '{args.naam}' ({waarde})")
-    else:
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.naam):
-            print(f"'{args.naam}' is geen geldige korte naam: gebruik kleine letters, cijfers en streepjes, "
-                  f"zonder spaties (bijvoorbeeld 'samen-lachen')", file=sys.stderr)
-            return 1
-        try:
+        else:
             path = scaffold.new_file(root, kind, args.naam, args.titel or "")
-        except FileExistsError as exc:
-            print(f"{exc} bestaat al; kies een andere naam (er is niets overschreven)", file=sys.stderr)
-            return 1
-        print(f"geschreven: {path.relative_to(root)}")
-    load_content(root)
+    except FileExistsError as exc:
+        print(f"{exc} bestaat al; kies een andere naam (er is niets overschreven)" if kind != "woord"
+              else f"{exc}; er is niets toegevoegd", file=sys.stderr)
+        return 1
+    try:
+        load_content(root)
+    except ContentError as error:
+        if before is not None:
+            scaffold.write_atomic(word_file, before.decode("utf-8"))
+        else:
+            path.unlink(missing_ok=True)
+        print("Met de nieuwe invoer zou de inhoud niet geldig zijn; er is niets toegevoegd:", file=sys.stderr)
+        return _report(error)
+    print(f"toegevoegd aan {path.relative_to(root)}: '{args.naam}' ({waarde})" if kind == "woord"
+          else f"geschreven: {path.relative_to(root)}")
     print("De inhoud is nog steeds geldig. Vul de teksten in en controleer met: p2g validate")
     return 0
 
@@ -119,20 +139,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from .plan import load_holidays, write_plan
     from .validate import load_content
 
-    try:
-        start = date.fromisoformat(args.start)
-    except ValueError:
-        print(f"--start moet een datum zijn als 2027-09-06 (jaar-maand-dag); kreeg '{args.start}'", file=sys.stderr)
-        return 1
+    from .cli_checks import output_folder, start_date
+
+    start = start_date(args.start)
+    root = _root(args)
+    out = output_folder(args.uit, root)
     holidays = []
     if args.vakanties:
         path = Path(args.vakanties)
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             print(f"het vakantiebestand '{args.vakanties}' bestaat niet; zie voorbeelden/vakanties.yml", file=sys.stderr)
             return 1
         holidays = load_holidays(path)
-    root = _root(args)
-    for path in write_plan(load_content(root), start, holidays, Path(args.uit).resolve()):
+    for path in write_plan(load_content(root), start, holidays, out):
         print(f"geschreven: {path}")
     return 0
 
@@ -145,11 +164,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
 
+    from .cli_checks import port_free
+
+    port_free(args.port)
     serve(_root(args), port=args.port)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .cli_checks import dutch_argparse, os_error, port
+
+    dutch_argparse()
     parser = argparse.ArgumentParser(prog="p2g", description="Playing-2-gether: site en formulieren uit YAML.")
     parser.add_argument("--map", default=".", help="map van het project (standaard: de huidige map)")
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
@@ -163,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                          help="bouw de trainerseditie (met aanwijzingen voor begeleiders en draaiboeken) in site-trainer/")
     p_build.set_defaults(func=cmd_build)
     p_serve = sub.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000 terwijl je werkt")
-    p_serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    p_serve.add_argument("--port", type=port, default=8000, help="poort (standaard 8000)")
     p_serve.set_defaults(func=cmd_serve)
     p_pdf = sub.add_parser("pdf", help="maak de PDF's van gekozen instrumenten (of van alle) in een map")
     p_pdf.add_argument("ids", nargs="*", metavar="ID", help="id van een instrument, bijvoorbeeld reflectie-interview-start")
@@ -194,8 +219,14 @@ def main(argv: list[str] | None = None) -> int:
     except MissingPackages as error:
         print(error, file=sys.stderr)
         return 1
+    except UserError as error:
+        print(error, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as error:  # a full disk, no permission: a plain sentence, never a traceback
+        print(os_error(error), file=sys.stderr)
+        return 1
     except Exception as error:  # a failed PDF or template: a plain message, never a traceback
         import jinja2
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .bijlagen import BIJLAGEN
+
 DOWNLOADS = "downloads"
 MORGEN_KAART = "morgen-beginnen.pdf"  # the teacher's card (A5), made from content/morgen-beginnen.yml
 
@@ -21,7 +23,7 @@ MORGEN_KAART = "morgen-beginnen.pdf"  # the teacher's card (A5), made from conte
 class Download:
     name: str
     title: str
-    kind: str                # 'formulier', 'invulbaar', 'pakket', 'map', 'kaarten', 'draaiboek'
+    kind: str                # 'formulier', 'invulbaar', 'pakket', 'map', 'kaarten', 'bijlage', 'planning', 'draaiboek'
     size: int | None = None  # None while the PDF is not rendered yet
     pages: int | None = None
 
@@ -45,6 +47,9 @@ def planned(content, trainer: bool = False) -> list[Download]:
     result.append(Download("complete-map.pdf", "Complete map: alle formulieren", "map"))
     result.append(Download("zakkaarten.pdf", "Zakkaarten: vijf vaardigheden en vier don'ts", "kaarten"))
     result.append(Download(MORGEN_KAART, morgen_titel(content), "kaarten"))
+    result.extend(Download(b.name, b.title, "bijlage") for b in BIJLAGEN.values())
+    if content.planning is not None:
+        result.append(Download("jaarplanning.pdf", content.planning.titel, "planning"))
     if trainer:
         for cyclus in content.plg.cycli:
             result.append(Download(f"draaiboek-{cyclus.id}.pdf", f"Draaiboek {cyclus.titel}", "draaiboek"))

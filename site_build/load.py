@@ -134,15 +134,16 @@ class _Builder:
 
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
-    """Read a content file as UTF-8, reporting binary, oversized or badly encoded files."""
+    """Read a content file as UTF-8, reporting binary, oversized or badly encoded files, and refusing anything
+    but a regular file inside the project (files.py): a symlink, FIFO or device never reaches the site."""
+    from .files import UnsafeFile, read_limited
+
+    whole = str(path)
+    root = Path(whole[: -len(rel)]) if rel and whole.endswith(rel) else None
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, 1, 1, f"het bestand kan niet gelezen worden ({exc.strerror})"))
-        return None
-    if len(raw) > MAX_BYTES:
-        problems.append(Problem(rel, 1, 1, f"het bestand is te groot ({len(raw)//1000} kB, "
-                                           f"hooguit {MAX_BYTES//1000} kB); splits het op"))
+        raw = read_limited(path, MAX_BYTES, root)
+    except UnsafeFile as exc:
+        problems.append(Problem(rel, 1, 1, str(exc)))
         return None
     if b"\x00" in raw:
         problems.append(Problem(rel, 1, 1, "dit is geen tekstbestand (het bevat binaire gegevens); "

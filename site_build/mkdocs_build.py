@@ -22,6 +22,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .caches import tree_digest
 from .problems import ContentError, Problem, warnings_of
 
 STATE = "staat.json"
@@ -91,11 +92,11 @@ class _Recorder:
 
     def on_env(self, env, *, config, files):
         if self.template_cache is not None:
-            from jinja2 import FileSystemBytecodeCache
+            from .caches import SafeBytecodeCache
 
             # Material's templates, compiled once per machine instead of once per build
             self.template_cache.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(self.template_cache))
+            env.bytecode_cache = SafeBytecodeCache(str(self.template_cache))
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.markdown is None and file.src_uri in self.known:
@@ -177,9 +178,10 @@ class IncrementalSite:
 
     def _state(self) -> dict | None:
         try:
-            return json.loads((self.folder / STATE).read_text(encoding="utf-8"))
+            state = json.loads((self.folder / STATE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return state if isinstance(state, dict) and isinstance(state.get("pages", {}), dict) else None
 
     def _save(self, state: dict) -> None:
         tmp = self.folder / (STATE + ".tmp")
@@ -195,22 +197,27 @@ class IncrementalSite:
         key = _key(root, config_file)
         state = self._state()
         dirty = (not force and state is not None and state.get("key") == key and "pages" in state and self.site.is_dir()
-                 and not changes.added and not changes.removed)
+                 and not changes.added and not changes.removed
+                 # the pages kept from last time must be exactly as built then: a damaged site is built anew
+                 and state.get("site") == tree_digest(self.site))
         # until this build has succeeded, the next one must be full
         self._save({"key": None})
         if dirty:
             previous_index = self._read_index()
             recorder = run_mkdocs(root, self.docs, self.site, dirty=True, known=state["pages"],
                                   template_cache=self.template_cache)
-            if previous_index is None or self._differs(state["pages"], recorder):
+            try:
+                if previous_index is None or self._differs(state["pages"], recorder):
+                    dirty = False
+                else:
+                    self._merge_index(previous_index, recorder)
+                    pages = {**state["pages"], **{k: vars(v) for k, v in recorder.pages.items()}}
+            except (KeyError, TypeError, AttributeError, ValueError):  # a garbled state or index: build it all
                 dirty = False
-            else:
-                self._merge_index(previous_index, recorder)
-                pages = {**state["pages"], **{k: vars(v) for k, v in recorder.pages.items()}}
         if not dirty:
             recorder = run_mkdocs(root, self.docs, self.site, template_cache=self.template_cache)
             pages = {k: vars(v) for k, v in recorder.pages.items()}
-        self._save({"key": key, "pages": pages})
+        self._save({"key": key, "pages": pages, "site": tree_digest(self.site)})
         self.incremental = dirty
         self.rebuilt = len(recorder.pages)
         return self.site

@@ -20,6 +20,18 @@ from .typen import Id, Link  # noqa: F401 (re-exported; shared with praktijk.py)
 
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
+# Only http(s) addresses, and only characters that need no escaping anywhere (no quotes, spaces, '<', '\\').
+_URL_TEKEN = r"[A-Za-z0-9._~!$&+,;=:@%/-]"
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000,
+                                       pattern=rf"^https?://[A-Za-z0-9.-]+(:[0-9]{{1,5}})?(/{_URL_TEKEN}*)?"
+                                               rf"(\?{_URL_TEKEN}*)?(#{_URL_TEKEN}*)?$"),
+                Field(json_schema_extra={"format": "uri"})]
+"""A web address starting with https:// (or http://)."""
+
+# A file inside content/: plain names only, so it can never point outside the project or carry markup.
+Pad = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(svg|png)$"),
+                Field(json_schema_extra={"format": "pad"})]
+
 Rol = Literal["leerkracht", "inbrenger", "meekijkers", "interviewer", "geinterviewde",
               "procesbegeleider", "kartrekker", "allen", "ouders", "directie"]
 
@@ -39,6 +51,17 @@ class Contact(Model):
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = Field(
         description="E-mailadres van het aanspreekpunt.")
     telefoon: Optional[Tekst] = Field(None, description="Telefoonnummer (mag leeg blijven).")
+
+
+class School(Model):
+    """Filled into the letter to parents; what is left empty is printed as a line to write on."""
+
+    naam: Optional[Tekst] = Field(None, description="Naam van de school, bovenaan de brief aan ouders. Laat leeg als de editie "
+                                                    "voor meer scholen is: dan staat er een lijn om de naam op te schrijven.")
+    contact: Optional[Tekst] = Field(None, description="Bij wie ouders terechtkunnen met vragen over Playing-2-gether, met e-mail of "
+                                                       "telefoon, bijvoorbeeld 'Anna de Vries (ib'er), a.devries@school.nl'. Mag leeg blijven.")
+    privacy_contact: Optional[Tekst] = Field(None, description="De contactpersoon voor privacy van de school of het bestuur, met e-mail "
+                                                               "of telefoon. Mag leeg blijven: dan staat er een lijn om in te vullen.")
 
 
 class Kleuren(Model):
@@ -62,8 +85,15 @@ class Editie(Model):
     versie: Tekst = Field(description="Versie van de inhoud, bijvoorbeeld '2026.1'. Staat onderaan elke pagina en elk formulier.")
     schooljaar: Annotated[str, StringConstraints(pattern=r"^20[0-9]{2}-20[0-9]{2}$")] = Field(
         description="Schooljaar waarvoor deze editie bedoeld is, als '2026-2027'.")
-    url: Optional[Tekst] = Field(None, description="Webadres waar de site komt te staan (mag leeg blijven).")
-    rapport_url: Optional[Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]] = Field(
+    url: Optional[Url] = Field(None, description="Webadres waar de site komt te staan, beginnend met https:// "
+                                                 "(mag leeg blijven).")
+    repository: Optional[Url] = Field(
+        None, description="Webadres van de repository met de bronbestanden van deze editie (bijvoorbeeld op GitHub), als "
+                          "'https://github.com/organisatie/naam'. Dan linkt elke pagina ernaar, zodat trainers de inhoud "
+                          "in de browser kunnen aanpassen. Mag leeg blijven.")
+    school: Optional[School] = Field(None, description="Gegevens van de school voor de brief aan ouders. Mag leeg blijven: "
+                                                       "dan staan er lijnen om ze op te schrijven.")
+    rapport_url: Optional[Url] = Field(
         "https://www.positieverelatiesmetkinderen.nl/",
         description="Webadres van het rapport of de plek waar het staat. Elke verwijzing naar het rapport linkt hierheen. "
                     "Het rapport noemt www.positieverelatiesmetkinderen.nl als thuis van zijn werkwijze en materialen.")
@@ -71,7 +101,7 @@ class Editie(Model):
                                                          "(null) zolang er geen echt aanspreekpunt is: dan toont de "
                                                          "site geen contactgegevens, en nooit een voorbeeldadres.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
-    logo: Optional[Tekst] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
+    logo: Optional[Pad] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
     licentie: Licentie = Field(description="Licenties van code en inhoud.")
 
@@ -124,6 +154,10 @@ class Vaardigheid(Model):
     wat: list[Bewering] = beweringen("Wat de vaardigheid is, in eigen woorden: één alinea per punt.", 1)
     waarom: list[Bewering] = beweringen("Waarom de vaardigheid de relatie helpt: één alinea per punt.", 1)
     voorbeelden: list[Voorbeeld] = Field(min_length=1, description="Voorbeeldsituaties met woorden en handelen van de leerkracht.")
+    kaart_voorbeeld: Optional[Voorbeeld] = Field(
+        None, description="Een kort voorbeeld voor de zakkaart (een kaart van 6 bij 9 cm): de situatie, en wat je zegt "
+                          "of doet. Het moet kloppen met de don'ts: geen vraag, geen lof, geen opdracht. Laat je het "
+                          "leeg, dan staat het eerste voorbeeld op de kaart.")
     let_op: list[Bewering] = beweringen("Valkuilen: houd het natuurlijk, overdrijf niet, enzovoort.")
     groep_3_4: list[Bewering] = beweringen("Hoe de vaardigheid eruitziet in groep 3 en 4: één alinea per punt.", 1)
     buiten_vrij_spel: list[Bewering] = beweringen("Hoe je de vaardigheid gebruikt buiten het vrije spel: één alinea per punt.", 1)
@@ -395,6 +429,10 @@ class Instrument(Herkomst):
     secties: list[Sectie] = Field(min_length=1, description="De secties met vragen, stappen en tips.")
     afsluiting: list[Bewering] = beweringen("Tekst na de laatste sectie.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden waar dit instrument mee werkt.")
+    gebruikt: list[Literal["relatiewoorden"]] = Field(
+        default_factory=list, description="Wat bij dit instrument op papier klaar moet liggen, zodat het mee in het printpakket "
+                                          "van elke bijeenkomst met dit instrument komt: 'relatiewoorden' (de lijst met "
+                                          "relatiewoorden op A4).")
 
 
 # --- research ------------------------------------------------------------------------------------
@@ -501,6 +539,16 @@ class Vakanties(Model):
     vakanties: list[Vakantie] = Field(description="De schoolvakanties en vrije dagen van het schooljaar.")
 
 
+class Planning(Model):
+    """content/planning.yml (mag ontbreken): the school's year planning, published on the site as PDF and .ics."""
+
+    titel: Tekst = Field(description="Titel van de planning, bijvoorbeeld 'Jaarplanning De Linde 2026-2027'.")
+    start: Datum = Field(description="Datum van de eerste bijeenkomst, als '2026-09-14' (jaar-maand-dag). De volgende "
+                                     "bijeenkomsten komen op dezelfde weekdag, buiten de vakanties.")
+    vakanties: list[Vakantie] = Field(default_factory=list, description="De schoolvakanties en vrije weken van het "
+                                                                        "schooljaar: daarin valt geen bijeenkomst.")
+
+
 # Where each kind of content lives. A directory holds one item per file; a file holds one object.
 DIRECTORIES: dict[str, type[Model]] = {
     "content/vaardigheden": Vaardigheid,
@@ -524,7 +572,7 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
     Editie: "editie", Start: "start", Organisatie: "organisatie",
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
-    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Termen: "termen",
+    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Planning: "planning", Termen: "termen",
 }
 
 # Models for doing the work live in their own module, built on the types above (see praktijk.py).

@@ -62,10 +62,12 @@ def font_files() -> dict[str, Path]:
 
 
 def make_fetcher(allowed: list[Path]):
-    """A URL fetcher that reads only files inside the allowed folders and refuses everything else.
+    """A URL fetcher that serves only what print needs, and refuses everything else.
 
-    A plain exception in a fetcher only makes WeasyPrint log a warning and carry on; FatalURLFetchingError
-    stops the render, so no content can pull /etc/passwd or a remote URL into a PDF.
+    ``allowed`` are the files (fonts) and folders (the print stylesheet's) it may read; the logo comes as a data:
+    URL (an image only). Nothing else of the repository (.git/config!) or the machine can reach a PDF, whatever the
+    HTML asks for. A plain exception in a fetcher only makes WeasyPrint log a warning and carry on;
+    FatalURLFetchingError stops the render.
     """
     load_weasyprint()
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -76,12 +78,18 @@ def make_fetcher(allowed: list[Path]):
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
             from urllib.parse import unquote, urlparse
 
+            if url.startswith(("data:image/png;base64,", "data:image/svg+xml;base64,")):
+                import base64
+
+                mime, data = url[5:].split(";base64,", 1)
+                return URLFetcherResponse(url, body=base64.b64decode(data), headers={"Content-Type": mime})
             parsed = urlparse(url)
             if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
-                raise FatalURLFetchingError(f"geweigerd: {url} (alleen bestanden uit het project)")
-            path = Path(unquote(parsed.path)).resolve()
-            if not any(path == r or r in path.parents for r in roots) or not path.is_file():
-                raise FatalURLFetchingError(f"geweigerd: {path} (buiten het project of bestaat niet)")
+                raise FatalURLFetchingError(f"geweigerd: {url[:80]} (alleen de lettertypen en het logo)")
+            path = Path(unquote(parsed.path))
+            if path.is_symlink() or not any(path.resolve() == r or r in path.resolve().parents for r in roots) \
+                    or not path.is_file():
+                raise FatalURLFetchingError(f"geweigerd: {path.name} (alleen de lettertypen en het logo)")
             return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": _mime(path)})
 
     return ProjectFetcher()
@@ -148,7 +156,8 @@ class PdfEngine:
         self.fonts = font_files()
         self.base_url = str(root / "macros" / "print") + "/"
         self.font_config = FontConfiguration()
-        self.fetcher = make_fetcher([root, self.fonts["regular"].parent])
+        # only the print stylesheet's folder and the font files (see make_fetcher)
+        self.fetcher = make_fetcher([root / "macros" / "print", *self.fonts.values()])
         self.html = print_html_class(CSS(filename=str(root / "macros" / "print" / "ua.css")))
         self.css = CSS(string=stylesheet, font_config=self.font_config, url_fetcher=self.fetcher,
                        base_url=self.base_url)
@@ -164,9 +173,14 @@ class PdfEngine:
     OPTIONS = dict(pdf_variant="pdf/ua-1", pdf_tags=True, pdf_identifier=b"playing-2-gether")
 
     def layout(self, job: PdfJob):
-        """The job laid out in pages (a WeasyPrint Document), not yet written."""
-        return self.html(string=job.html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+        """The job laid out in pages (a WeasyPrint Document), not yet written. No PDF carries attachments:
+        those asked for by the HTML (<link rel=attachment>, <a rel=attachment>) are dropped here."""
+        document = self.html(string=job.html, base_url=self.base_url, url_fetcher=self.fetcher).render(
             stylesheets=[self.css], font_config=self.font_config, pdf_forms=job.fillable, **self.OPTIONS)
+        document.metadata.attachments = []
+        for page in document.pages:
+            page.links = [link for link in page.links if link[0] != "attachment"]
+        return document
 
     def render(self, job: PdfJob) -> Rendered:
         options = self.OPTIONS
@@ -238,7 +252,7 @@ class Part:
     title: str | None = None
 
 
-def merge(parts: list[Part], title: str, subject: str) -> bytes:
+def merge(parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> bytes:
     """Concatenate rendered PDFs into one, with title, subject, language and a bookmark per part, and with
     their structure trees joined under one /Document element, so the result is tagged (PDF/UA) like its parts.
 
@@ -264,6 +278,10 @@ def merge(parts: list[Part], title: str, subject: str) -> bytes:
                 outline.root.append(pikepdf.OutlineItem(part_title, start))
             if "/StructTreeRoot" in src.Root:
                 next_key = _join_structure(out, src, start, document, nums, next_key)
+    if stamp is not None:  # running page numbers over the parts' own (the complete map: see stempel.py)
+        from .stempel import lay_over
+
+        lay_over(out, stamp)
     tree.K = pikepdf.Array([document])
     tree.ParentTree = out.make_indirect(pikepdf.Dictionary(Nums=nums))
     tree.ParentTreeNextKey = next_key

@@ -38,7 +38,17 @@ def load_holidays(path: Path) -> list[tuple[str, date, date]]:
         raise ContentError(problems)
     result = []
     for i, v in enumerate(data.vakanties):
-        van, tot = date.fromisoformat(v.van), date.fromisoformat(v.tot)
+        try:
+            van, tot = date.fromisoformat(v.van), date.fromisoformat(v.tot)
+        except ValueError:  # the pattern lets '2027-02-30' through: a date that does not exist
+            for key in ("van", "tot"):
+                try:
+                    date.fromisoformat(getattr(v, key))
+                except ValueError:
+                    line, col = loaded.where(("vakanties", i, key))
+                    problems.append(Problem(rel, line, col, f"'{key}' ({getattr(v, key)}) is geen bestaande datum; "
+                                                            f"controleer de dag en de maand"))
+            continue
         if tot < van:
             line, col = loaded.where(("vakanties", i, "tot"))
             problems.append(Problem(rel, line, col, f"'tot' ({v.tot}) ligt voor 'van' ({v.van}); draai ze om"))
@@ -108,6 +118,12 @@ def make_plan(content: Content, start: date, holidays: list[tuple[str, date, dat
 # --- calendar file --------------------------------------------------------------------------------
 
 def _escape(text: str) -> str:
+    """An iCalendar TEXT value: every line break as \\n, other control characters left out (RFC 5545 3.3.11
+    allows none), so no value can start a property or an event of its own."""
+    import re
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\x85]", "", text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

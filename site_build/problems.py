@@ -73,3 +73,8 @@ def warnings_of(logger_name: str) -> Iterator[list[str]]:
         yield handler.messages
     finally:
         logger.removeHandler(handler)
+
+
+class UserError(Exception):
+    """A mistake on the command line or in the surroundings (a busy build, a busy port, a full disk): one Dutch
+    message saying what to do; the command ends with exit code 1."""

@@ -16,9 +16,11 @@ from . import models as m
 from . import pages, praktijk
 from .charts import bar_chart, category_counts
 from .tabellen import label_cells
+from .bronbestanden import edit_url, page_sources
 from .downloads import TEMPLATE_GLOBALS
 from .site_zip import template_globals as zip_globals
 from .text import md_inline, prose, prose_inline, relative_url
+from .safety import css_string
 from .validate import Content
 
 SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hook
@@ -26,7 +28,7 @@ SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hoo
 
 def environment(root: Path) -> Environment:
     """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
-    from jinja2 import FileSystemBytecodeCache
+    from .caches import SafeBytecodeCache
 
     import hashlib
 
@@ -36,7 +38,7 @@ def environment(root: Path) -> Environment:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # compiled templates are reused between builds (keyed by template source), which saves a few tenths
-        bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
+        bytecode_cache = SafeBytecodeCache(str(cache_dir))
     except OSError:
         bytecode_cache = None
     env = Environment(
@@ -63,6 +65,7 @@ def environment(root: Path) -> Environment:
         md=md_inline,
         bron=herkomst.label,
         alineas=herkomst.alineas,
+        css=css_string,  # a CSS string literal: escaped for CSS, not for HTML
         rol=lambda r: m.ROL_LABELS.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
     )
@@ -72,7 +75,7 @@ def environment(root: Path) -> Environment:
     env.globals.update(herkomst.jinja_globals())
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
     env.globals.update(agenda_tijden=praktijk.agenda_tijden, duur=praktijk.duur, PER_LABELS=praktijk.PER_LABELS,
-                       BIJLAGEN=praktijk.BIJLAGEN)
+                       EXTRA_TITELS=praktijk.BIJLAGEN)
     return env
 
 
@@ -152,8 +155,11 @@ class SiteRenderer:
         from . import plan
 
         start = plan.first_monday_of_september(self.content.editie.schooljaar)
+        from .schoolplanning import moments
+
         return self.render("site/jaarplanning.md.j2", "trainers/jaarplanning.md", voorbeeld_start=start,
                            voorbeeld=plan.make_plan(self.content, start, []), datum=plan.datum_nl,
+                           planning=self.content.planning, eigen=moments(self.content),
                            weken_tussen=plan.WEEKS_BETWEEN_MEETINGS, weken_cycli=plan.WEEKS_BETWEEN_CYCLES)
 
     def site_config(self) -> dict[str, Any]:
@@ -163,6 +169,9 @@ class SiteRenderer:
             "nav": pages.nav(self.content),
             "copyright": f"{e.organisatie} · {e.editie}, versie {e.versie} · inhoud {e.licentie.inhoud}, code {e.licentie.code}",
             "editie": e.model_dump(),
+            # where each page can be changed in the browser, when the edition names its repository
+            "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
+                        if e.repository else {},
             "trainer": self.trainer,
         }
 
@@ -187,7 +196,9 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
     if prose_dir.is_dir():
-        shutil.copytree(prose_dir, docs, dirs_exist_ok=False)
+        # only regular files: validation refused symlinks and special files, and none is copied or followed here
+        shutil.copytree(prose_dir, docs, dirs_exist_ok=False, symlinks=True,
+                        ignore=lambda folder, names: [n for n in names if (Path(folder) / n).is_symlink()])
     else:
         docs.mkdir(parents=True)
     for rel, text in generated.items():
@@ -202,12 +213,19 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
                 shutil.copy2(pdf_dir / d.name, target / d.name)
             else:
                 (target / d.name).write_bytes(b"")
+    if content.planning is not None:  # the school's calendar file, next to its planning PDF
+        from .schoolplanning import ICS, ics_text
+
+        (docs / "downloads").mkdir(exist_ok=True)
+        (docs / "downloads" / ICS).write_text(ics_text(content), encoding="utf-8", newline="")
     assets = docs / "assets"
     assets.mkdir(exist_ok=True)
     shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")
     (assets / "editie.css").write_text(renderer.editie_css(), encoding="utf-8")
     if content.editie.logo:
-        shutil.copy2(content.root / "content" / content.editie.logo, assets / Path(content.editie.logo).name)
+        from .files import read_logo
+
+        (assets / Path(content.editie.logo).name).write_bytes(read_logo(content.root, content.editie.logo))
     config = renderer.site_config()
     (docs.parent / SITE_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return config

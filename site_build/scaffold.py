@@ -108,7 +108,7 @@ def new_file(root: Path, kind: str, ident: str, title: str = "") -> Path:
               "# Regels die met # beginnen zijn uitleg; ze doen niets. Meer uitleg: de pagina 'Velden' op de site.",
               "# Controleer daarna met: .venv/bin/p2g validate", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(header + _fields(model, ident, title, "")) + "\n", encoding="utf-8")
+    write_atomic(path, "\n".join(header + _fields(model, ident, title, "")) + "\n", new=True)
     return path
 
 
@@ -134,5 +134,21 @@ def new_word(root: Path, word: str, waarde: str, uitleg: str | None) -> Path:
     if uitleg:
         entry.append(f"{pad}  uitleg: {_yaml_scalar(uitleg)}")
     entry.append(f"{pad}  bron: toevoeging")
-    path.write_text(text + "\n".join(entry) + "\n", encoding="utf-8")
+    write_atomic(path, text + "\n".join(entry) + "\n")
     return path
+
+
+def write_atomic(path: Path, text: str, new: bool = False) -> None:
+    """Write all of the text or nothing: a temporary file first, then one rename (or, for a new file, a link
+    that fails when the name was taken meanwhile). An interrupted or failed write leaves no half file behind."""
+    import os
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        if new:
+            os.link(tmp, path)
+        else:
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -11,11 +11,11 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-_SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|\.{0,2}/|[a-z0-9_-]+[a-z0-9_./-]*(\.md|\.html|/)?(#[\w-]*)?$)", re.I)
-
+from .markdown_policy import href_problem, is_external, mark_external
 
 class _SafeLinks(Treeprocessor):
-    """Drop images and unsafe link targets; turn relative '.md' links into the built '.html' pages."""
+    """The Markdown policy (markdown_policy) for Opmaak fields: no images, only allowed link targets, external
+    links marked; relative '.md' links become the built '.html' pages."""
 
     def run(self, root: Element) -> None:
         for parent in root.iter():
@@ -24,13 +24,12 @@ class _SafeLinks(Treeprocessor):
                     parent.remove(child)
         for a in root.iter("a"):
             href = a.get("href", "")
-            if not _SAFE_SCHEME.match(href) or href.lower().startswith(("javascript:", "data:", "vbscript:")):
+            if href_problem(href):
                 a.attrib.pop("href", None)
-                continue
-            if not href.startswith(("http:", "https:", "mailto:", "#")):
+            elif is_external(href):
+                mark_external(a)
+            elif not href.lower().startswith(("mailto:", "#")):
                 a.set("href", re.sub(r"\.md(#|$)", r".html\1", href))
-            elif href.startswith(("http:", "https:")):
-                a.set("rel", "noopener")
 
 
 class _Extension(markdown.Extension):

@@ -15,6 +15,9 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from . import praktijk
 from .load import Loaded, load_yaml
+from .markdown_policy import check_fields, check_prose_links
+from .schoolplanning import load_planning
+from .volgorde import method_order
 from .problems import ContentError, Problem, did_you_mean, one_of
 
 
@@ -37,6 +40,7 @@ class Content:
     morgen: m.MorgenBeginnen
     sources: dict[str, str] = field(default_factory=dict)  # "instrument:id" -> relative path
     termen: Any = None  # the glossary (site_build/termen.py)
+    planning: Any = None  # the school's year planning, if content/planning.yml exists (schoolplanning.py)
 
     # --- lookups -----------------------------------------------------------------------------
     def vaardigheid(self, id: str) -> m.Vaardigheid:
@@ -191,13 +195,22 @@ def _pattern_message(field_name: str, value: Any) -> str:
         return f"'{field_name}' moet een kleurcode zijn als '#1f5f8b' (# en zes tekens 0-9/a-f); kreeg {_found(value)}"
     if field_name == "email":
         return f"'email' moet een e-mailadres zijn, zoals 'naam@school.nl'; kreeg {_found(value)}"
-    if field_name in ("van", "tot"):
-        return f"'{field_name}' moet een datum zijn als '2027-10-16' (jaar-maand-dag); kreeg {_found(value)}"
+    if field_name in ("van", "tot", "start"):
+        example = "2026-09-14" if field_name == "start" else "2027-10-16"
+        return f"'{field_name}' moet een datum zijn als '{example}' (jaar-maand-dag); kreeg {_found(value)}"
+    if field_name in ("repository", "url", "rapport_url"):
+        return f"'{field_name}' moet een webadres zijn dat begint met 'https://'; kreeg {_found(value)}"
     if field_name == "schooljaar":
         return f"'schooljaar' moet de vorm '2026-2027' hebben; kreeg {_found(value)}"
     if field_name == "pagina":
         return (f"'pagina' moet een pad naar een pagina van de site zijn, zoals 'vaardigheden/observeren.md'; "
                 f"kreeg {_found(value)}")
+    if field_name == "url":
+        return (f"'url' moet een webadres zijn dat begint met https:// (of http://), zonder spaties of "
+                f"aanhalingstekens, zoals 'https://www.voorbeeldschool.nl/p2g'; kreeg {_found(value)}")
+    if field_name == "logo":
+        return (f"'logo' moet een bestand in de map content/ zijn, zoals 'afbeeldingen/logo.svg': letters, cijfers, "
+                f"'-' en '_', mappen gescheiden door '/', eindigend op .svg of .png; kreeg {_found(value)}")
     if field_name == "uit":
         return f"'uit' moet de vorm 'instrument-id/sectie-id' hebben, zoals 'reflectie-interview-start/kernvragen'; kreeg {_found(value)}"
     return f"'{field_name}' heeft niet de juiste vorm; kreeg {_found(value)}"
@@ -305,7 +318,8 @@ def content_files(root: Path) -> list[tuple[Path, str, type[m.Model]]]:
         directory = root / rel_dir
         if directory.is_dir():
             for path in sorted(directory.iterdir()):
-                if path.is_file() and path.suffix in (".yml", ".yaml"):
+                # not only regular files: a symlink or FIFO with a content name is refused when read (files.py)
+                if path.suffix in (".yml", ".yaml") and (path.is_symlink() or not path.is_dir()):
                     found.append((path, f"{rel_dir}/{path.name}", cls))
     return found
 
@@ -317,51 +331,54 @@ def stray_files(root: Path) -> list[Problem]:
         directory = root / rel_dir
         if directory.is_dir():
             for path in sorted(directory.iterdir()):
-                if path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
+                if path.is_dir() and not path.is_symlink() and path.suffix in (".yml", ".yaml"):
+                    problems.append(Problem(f"{rel_dir}/{path.name}", 1, 1,
+                                            "dit is een map met de naam van een inhoudsbestand; hernoem of verwijder de map"))
+                elif path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
                     problems.append(Problem(f"{rel_dir}/{path.name}", 1, 1,
                                             "dit bestand wordt niet gelezen: inhoud in deze map moet eindigen op '.yml'. "
                                             "Hernoem het of haal het weg"))
     return problems
 
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|<\s*[a-zA-Z]+\b")
-_CODE_SPAN = re.compile(r"`[^`]*`")
+def _walk(base: Path) -> list[Path]:
+    """Every entry under base, without descending into symlinked folders (they are reported, not followed)."""
+    import os
+
+    found = []
+    for folder, dirs, files in os.walk(base, followlinks=False):
+        found += [Path(folder) / name for name in dirs + files]
+    return found
 
 
 def check_prose_pages(root: Path) -> list[Problem]:
-    """Hand-written pages are Markdown only: raw HTML (a script, an onerror=) is refused, with its place."""
+    """Hand-written pages are Markdown only, under the one Markdown policy (markdown_policy): no raw HTML, no
+    front matter, no foreign images, links only to http(s), mailto and the site; each breach with its place."""
     from .load import read_text
+    from .markdown_policy import check_markdown, front_matter_problem
     from .pages import PROSE_DIR
 
     problems: list[Problem] = []
     base = root / PROSE_DIR
     if not base.is_dir():
         return problems
-    for path in sorted(base.rglob("*")):
-        if not path.is_file():
+    for path in sorted(_walk(base)):
+        if path.is_dir() and not path.is_symlink():
             continue
         rel = path.relative_to(root).as_posix()
-        if path.suffix != ".md":
-            problems.append(Problem(rel, 1, 1, "in content/paginas/ horen alleen Markdown-bestanden (.md); "
-                                               "hernoem of verwijder dit bestand"))
+        if path.suffix != ".md" and path.is_file() and not path.is_symlink() and path.suffix.lower() in (".png", ".svg", ".jpg", ".jpeg"):
+            continue  # an image for a page (checked where it is used)
+        if path.suffix != ".md" and path.is_file() and not path.is_symlink():
+            problems.append(Problem(rel, 1, 1, "in content/paginas/ horen alleen Markdown-bestanden (.md) en "
+                                               "afbeeldingen; hernoem of verwijder dit bestand"))
             continue
         text = read_text(path, rel, problems)
         if text is None:
             continue
-        fenced = False
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.lstrip().startswith("```"):
-                fenced = not fenced
-                continue
-            if fenced or line.startswith("    "):
-                continue
-            visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-            match = _HTML_TAG.search(visible)
-            if match:
-                problems.append(Problem(rel, number, match.start() + 1,
-                                        f"HTML ('{match.group(0)[:30]}') is niet toegestaan in pagina's; gebruik "
-                                        f"Markdown (**vet**, *schuin*, [tekst](pagina.md)). Bedoel je het teken '<' "
-                                        f"zelf, zet het dan tussen `backticks`"))
+        front = front_matter_problem(text, rel)
+        if front:
+            problems.append(front)
+        problems += check_markdown(text, rel, 1, prose_page=True)
     return problems
 
 
@@ -370,6 +387,7 @@ def load_content(root: Path) -> Content:
     root = Path(root)
     problems: list[Problem] = stray_files(root) + check_prose_pages(root)
     parsed: dict[str, tuple[m.Model, Loaded]] = {}
+    checked: list[tuple[Loaded, type[m.Model]]] = []  # every file that parsed, for the Markdown policy
     collections: dict[str, list[tuple[m.Model, Loaded]]] = {d: [] for d in m.DIRECTORIES}
 
     for path, rel, cls in content_files(root):
@@ -384,6 +402,7 @@ def load_content(root: Path) -> Content:
         obj = parse(loaded, cls, problems)
         if obj is None:
             continue
+        checked.append((loaded, cls))
         if rel in m.FILES:
             parsed[rel] = (obj, loaded)
         else:
@@ -400,6 +419,8 @@ def load_content(root: Path) -> Content:
     # that exist but did not parse still count as known, so a broken file causes no false 'bestaat niet'.
     known = {d: {o.id for o, _ in collections[d]} | _stems(root / d) for d in collections}
     problems.extend(check_references(parsed, collections, known))
+    problems.extend(check_fields(checked, None))
+    planning = load_planning(root, problems)
     if problems or len(parsed) != len(m.FILES):
         raise ContentError(problems)
 
@@ -416,15 +437,23 @@ def load_content(root: Path) -> Content:
         vaardigheden=[p[0] for p in items["content/vaardigheden"]],
         donts=[p[0] for p in items["content/donts"]],
         contexten=[p[0] for p in items["content/contexten"]],
-        instrumenten=[p[0] for p in items["instruments"]],
+        # the method's order (first use in the PLG trajectory), not the file names' order
+        instrumenten=method_order(parsed["content/plg.yml"][0], (p[0] for p in items["instruments"])),
         morgen=parsed["content/morgen-beginnen.yml"][0],
         termen=parsed["content/termen.yml"][0],
+        planning=planning,
     )
     for directory, pairs in collections.items():
         kind = directory.rsplit("/", 1)[-1]
         for obj, loaded in pairs:
             content.sources[f"{kind}:{obj.id}"] = loaded.rel
     problems.extend(check_pages(content, parsed))
+    # broken internal links in any Markdown need the whole site map
+    from .pages import page_paths
+
+    known_pages = set(page_paths(content))
+    problems.extend(check_fields(checked, known_pages))
+    problems.extend(check_prose_links(root, known_pages))
     if problems:
         raise ContentError(problems)
     return content
@@ -558,10 +587,15 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
     if "content/editie.yml" in parsed:
         editie, e_loaded = parsed["content/editie.yml"]
         root = Path(e_loaded.path).parent.parent
-        if editie.logo and not (root / "content" / editie.logo).is_file():
-            problems.append(Problem(e_loaded.rel, *e_loaded.where(("logo",)),
-                                    f"het logo 'content/{editie.logo}' bestaat niet; zet het bestand daar neer "
-                                    f"of maak 'logo' leeg"))
+        if editie.logo:
+            from .files import UnsafeFile, read_logo
+
+            try:
+                read_logo(root, editie.logo)
+            except UnsafeFile as exc:
+                why = ("het bestand bestaat niet; zet het daar neer of maak 'logo' leeg"
+                       if str(exc) == "het bestand bestaat niet" else str(exc))
+                problems.append(Problem(e_loaded.rel, *e_loaded.where(("logo",)), f"logo 'content/{editie.logo}': {why}"))
     return problems
 
 

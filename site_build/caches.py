@@ -1,0 +1,67 @@
+"""Caches that cannot lie: every entry is written with its SHA-256 beside it and verified before use (a damaged or
+truncated entry is removed and made again, never published); compiled templates that do not load are compiled
+again; a digest of a whole folder for the up-to-date check."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def _atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def write_verified(path: Path, data: bytes) -> None:
+    """Write an entry and its hash (the hash last: an entry without a matching hash is never used)."""
+    _atomic(path, data)
+    _atomic(_sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+
+
+def read_verified(path: Path) -> bytes | None:
+    """The entry's bytes if they match the hash beside them; otherwise None, and the damaged entry is removed."""
+    try:
+        data = path.read_bytes()
+        expected = _sidecar(path).read_bytes().decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() == expected:
+        return data
+    for damaged in (path, _sidecar(path)):
+        damaged.unlink(missing_ok=True)
+    return None
+
+
+class SafeBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's bytecode cache, but a damaged entry (any error while loading it) means: compile again."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a truncated or garbled file: pickle and marshal raise many kinds
+            bucket.reset()
+
+
+def tree_digest(folder: Path) -> str | None:
+    """A digest of every file (name and bytes) under ``folder``; None if it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink() or not path.is_file():
+                digest.update(b"L" if path.is_symlink() else b"")
+                continue
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError:
+        return None
+    return digest.hexdigest()
