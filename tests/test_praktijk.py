@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_build import pages, praktijk
+from site_build.downloads import planned
 from site_build.problems import ContentError
 from site_build.render_site import SiteRenderer
 from site_build.tabellen import label_cells
@@ -52,8 +53,8 @@ def test_every_meeting_can_be_run_from_its_data(cyclus, b):
 
 
 def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out():
-    public = SiteRenderer(CONTENT).pages()
-    trainer = SiteRenderer(CONTENT, trainer=True).pages()
+    public = SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages()
+    trainer = SiteRenderer(CONTENT, trainer=True, downloads=planned(CONTENT, trainer=True)).pages()
     for cyclus, b in CONTENT.bijeenkomsten():
         page = public[pages.meeting_page(b.id)]
         for anchor in ("doelen", "agenda", "voorbereiden", "werkt-aan"):
@@ -120,7 +121,7 @@ def test_morgen_beginnen_is_the_teachers_first_link():
 
 
 def test_morgen_page_shows_every_point_with_its_own_source():
-    page = SiteRenderer(CONTENT).pages()[pages.MORGEN]
+    page = SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages()[pages.MORGEN]
     m = CONTENT.morgen
     for o in m.onderdelen:
         assert f"{{#{o.id}}}" in page
@@ -152,7 +153,7 @@ def test_every_wide_table_labels_its_cells():
     import re
 
     checked = 0
-    for path, text in SiteRenderer(CONTENT).pages().items():
+    for path, text in SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages().items():
         for table in re.findall(r'<table class="p2g-tabel[^"]*">.*?</table>', text, re.S):
             heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)
             body = table.split("</thead>", 1)[1]

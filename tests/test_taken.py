@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ARTIFACTS
 from site_build import praktijk
+from site_build.bijlagen import in_pack
 from test_browser import CHROMIUM, browser, new_page, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.build
@@ -97,7 +98,8 @@ def test_every_pack_opens_with_its_meeting_on_one_a4(real_site):
             continue
         pack = downloads / f"pakket-{b.id}.pdf"
         forms = sum(_pdf_pages(downloads / f"{i}.pdf") for i in b.instrumenten)
-        extras = sum(_pdf_pages(downloads / f"{x.bijlage}.pdf") for x in b.uitvoering.bijlagen)
+        extras = sum(_pdf_pages(downloads / name) for name in
+                     [x.name for x in in_pack(content, b)] + [f"{x.bijlage}.pdf" for x in b.uitvoering.bijlagen])
         assert _pdf_pages(pack) == 1 + forms + extras, f"{b.id}: de eerste pagina past niet op één A4"
         first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pack), "-"], capture_output=True, text=True,
                                check=True).stdout
