@@ -47,7 +47,7 @@ def test_the_order_is_the_methods_not_the_file_names(real_site):
     assert only_instruments(ids_in(nav, r'href="([a-z0-9-]+)\.html"')) == expected, "navigatie"
 
     # the instrument table
-    table = overview.split('<table class="p2g-tabel">', 1)[1].split("</table>", 1)[0]
+    table = overview.split('<table class="p2g-tabel', 1)[1].split("</table>", 1)[0]
     assert only_instruments(ids_in(table, r'href="([a-z0-9-]+)\.html"')) == expected, "tabel met instrumenten"
 
     # the downloads page: printable and fillable forms
