@@ -13,6 +13,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .bijlagen import BIJLAGEN
+
 DOWNLOADS = "downloads"
 
 
@@ -20,7 +22,7 @@ DOWNLOADS = "downloads"
 class Download:
     name: str
     title: str
-    kind: str                # 'formulier', 'invulbaar', 'pakket', 'map', 'kaarten', 'draaiboek'
+    kind: str                # 'formulier', 'invulbaar', 'pakket', 'map', 'kaarten', 'bijlage', 'planning', 'draaiboek'
     size: int | None = None  # None while the PDF is not rendered yet
     pages: int | None = None
 
@@ -43,6 +45,9 @@ def planned(content, trainer: bool = False) -> list[Download]:
             result.append(Download(pack_name(b.id), pack_title(cyclus, b), "pakket"))
     result.append(Download("complete-map.pdf", "Complete map: alle formulieren", "map"))
     result.append(Download("zakkaarten.pdf", "Zakkaarten: vijf vaardigheden en vier don'ts", "kaarten"))
+    result.extend(Download(b.name, b.title, "bijlage") for b in BIJLAGEN.values())
+    if content.planning is not None:
+        result.append(Download("jaarplanning.pdf", content.planning.titel, "planning"))
     if trainer:
         for cyclus in content.plg.cycli:
             result.append(Download(f"draaiboek-{cyclus.id}.pdf", f"Draaiboek {cyclus.titel}", "draaiboek"))

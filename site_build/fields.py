@@ -24,9 +24,10 @@ class Field:
     rect: tuple[float, float, float, float]   # PDF points, origin bottom left
     name: str
     title: str
-    kind: str                                 # 'tekst', 'tekstvak' (several lines) or 'vinkje'
+    kind: str                                 # 'tekst', 'tekstvak' (several lines), 'vinkje' or 'keuze'
     font_size: float                          # points
     color: tuple[float, float, float]
+    value: str = ""                           # 'keuze': this option's value; options of one name form one group
 
 
 class FieldError(Exception):
@@ -41,14 +42,15 @@ def fields_of(document) -> list[Field]:
         for inputs in page.forms.values():
             for box, (x0, y0, x1, y1) in inputs:
                 element = box.element
-                kind = ("vinkje" if element.get("type") == "checkbox"
+                kind = ("vinkje" if element.get("type") == "checkbox" else "keuze" if element.get("type") == "radio"
                         else "tekstvak" if element.tag == "textarea" else "tekst")
                 color = tuple(float(c) for c in box.style["color"][:3])
                 result.append(Field(
                     page=number,
                     rect=(x0 * PX_TO_PT, (height - y1) * PX_TO_PT, x1 * PX_TO_PT, (height - y0) * PX_TO_PT),
                     name=element.get("name", ""), title=element.get("title", "") or element.get("name", ""),
-                    kind=kind, font_size=round(box.style["font_size"] * PX_TO_PT, 2), color=color))
+                    kind=kind, font_size=round(box.style["font_size"] * PX_TO_PT, 2), color=color,
+                    value=element.get("value", "") if kind == "keuze" else ""))
     return result
 
 
@@ -95,7 +97,7 @@ def _field_font(pdf, path: Path):
         FontDescriptor=descriptor))
 
 
-def _checkbox_appearance(pdf, width: float, height: float, color: tuple[float, float, float]):
+def _checkbox_appearance(pdf, width: float, height: float, color: tuple[float, float, float], state: str = "Yes"):
     import pikepdf
 
     cx, cy, rx, ry = width / 2, height / 2, width / 2 * 0.8, height / 2 * 0.8
@@ -108,7 +110,7 @@ def _checkbox_appearance(pdf, width: float, height: float, color: tuple[float, f
         stream.Type = pikepdf.Name.XObject
         stream.Subtype = pikepdf.Name.Form
         stream.BBox = [0, 0, width, height]
-    return pikepdf.Dictionary(N=pikepdf.Dictionary(Yes=on, Off=off))
+    return pikepdf.Dictionary(N=pikepdf.Dictionary({"/" + state: on, "/Off": off}))
 
 
 def _struct_elements(root, tag: str) -> list:
@@ -144,6 +146,7 @@ def add_fields(blank: bytes, fields: list[Field], font_path: Path) -> bytes:
     nums = tree.ParentTree.Nums
     next_key = max(int(nums[i]) for i in range(0, len(nums), 2)) + 1 if len(nums) else 0
     acro_fields = pikepdf.Array()
+    groups: dict[str, object] = {}  # radio groups by name: one field, one widget per option
     for field, wrapper in zip(fields, wrappers):
         page = pdf.pages[field.page].obj
         x0, y0, x1, y1 = field.rect
@@ -151,7 +154,23 @@ def add_fields(blank: bytes, fields: list[Field], font_path: Path) -> bytes:
         widget = pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, Rect=[x0, y0, x1, y1], P=page,
             F=4, T=pikepdf.String(field.name), TU=pikepdf.String(field.title), StructParent=next_key))
-        if field.kind == "vinkje":
+        if field.kind == "keuze":
+            # one choice of a group: choosing it clears the others, so 'ja' and 'nee' cannot both be ticked
+            group = groups.get(field.name)
+            if group is None:
+                group = groups[field.name] = pdf.make_indirect(pikepdf.Dictionary(
+                    FT=pikepdf.Name.Btn, Ff=(1 << 15) | (1 << 14), T=pikepdf.String(field.name),
+                    TU=pikepdf.String(field.title.rsplit(":", 1)[0]), V=pikepdf.Name.Off, Kids=pikepdf.Array()))
+                acro_fields.append(group)
+            del widget.T
+            widget.TU = pikepdf.String(field.title)
+            widget.Parent = group
+            group.Kids.append(widget)
+            widget.AS = pikepdf.Name.Off
+            widget.AP = _checkbox_appearance(pdf, x1 - x0, y1 - y0, field.color, state=field.value)
+            widget.MK = pikepdf.Dictionary(BC=[r, g, b])
+            widget.Border = [0, 0, 0]
+        elif field.kind == "vinkje":
             widget.FT = pikepdf.Name.Btn
             widget.V = widget.AS = pikepdf.Name.Off
             widget.AP = _checkbox_appearance(pdf, x1 - x0, y1 - y0, field.color)
@@ -166,7 +185,8 @@ def add_fields(blank: bytes, fields: list[Field], font_path: Path) -> bytes:
         if "/Annots" not in page:
             page.Annots = pikepdf.Array()
         page.Annots.append(widget)
-        acro_fields.append(widget)
+        if field.kind != "keuze":
+            acro_fields.append(widget)
         form = pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=wrapper, Pg=page,
             K=[pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget, Pg=page)]))

@@ -24,8 +24,10 @@ def build_lock(root: Path, out: Path | None = None) -> Iterator[None]:
     fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            # A POSIX record lock, not flock: forked PDF workers do not inherit it, so a build killed outright frees
+            # the lock at once even while its workers are still winding down.
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             other = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             raise UserError(f"er draait al een build in deze map (proces {other}); wacht tot die klaar is en probeer "
                             f"het dan opnieuw. Er is niets veranderd") from None

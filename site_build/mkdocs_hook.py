@@ -49,6 +49,15 @@ def on_config(config):
     return config
 
 
+def on_page_context(context, page, config, nav):
+    """With a repository in the edition, each page links to the file it is made from, in the browser's editor
+    (Material's edit button). No repo_url: Material would then ask GitHub's API for stars and forks, and the
+    site makes no request to another host."""
+    url = config.extra["p2g"].get("bewerken", {}).get(page.file.src_uri)
+    page.edit_url = url
+    return context
+
+
 _CDN = re.compile(r"https://unpkg\.com/[^\"'`)\s]*")
 
 

@@ -53,6 +53,17 @@ class Contact(Model):
     telefoon: Optional[Tekst] = Field(None, description="Telefoonnummer (mag leeg blijven).")
 
 
+class School(Model):
+    """Filled into the letter to parents; what is left empty is printed as a line to write on."""
+
+    naam: Optional[Tekst] = Field(None, description="Naam van de school, bovenaan de brief aan ouders. Laat leeg als de editie "
+                                                    "voor meer scholen is: dan staat er een lijn om de naam op te schrijven.")
+    contact: Optional[Tekst] = Field(None, description="Bij wie ouders terechtkunnen met vragen over Playing-2-gether, met e-mail of "
+                                                       "telefoon, bijvoorbeeld 'Anna de Vries (ib'er), a.devries@school.nl'. Mag leeg blijven.")
+    privacy_contact: Optional[Tekst] = Field(None, description="De contactpersoon voor privacy van de school of het bestuur, met e-mail "
+                                                               "of telefoon. Mag leeg blijven: dan staat er een lijn om in te vullen.")
+
+
 class Kleuren(Model):
     primair: Kleur = Field(description="Hoofdkleur van de site (kop en knoppen), als '#rrggbb'. "
                                        "Kies een donkere kleur: witte tekst moet erop leesbaar zijn.")
@@ -76,6 +87,12 @@ class Editie(Model):
         description="Schooljaar waarvoor deze editie bedoeld is, als '2026-2027'.")
     url: Optional[Url] = Field(None, description="Webadres waar de site komt te staan, beginnend met https:// "
                                                  "(mag leeg blijven).")
+    repository: Optional[Url] = Field(
+        None, description="Webadres van de repository met de bronbestanden van deze editie (bijvoorbeeld op GitHub), als "
+                          "'https://github.com/organisatie/naam'. Dan linkt elke pagina ernaar, zodat trainers de inhoud "
+                          "in de browser kunnen aanpassen. Mag leeg blijven.")
+    school: Optional[School] = Field(None, description="Gegevens van de school voor de brief aan ouders. Mag leeg blijven: "
+                                                       "dan staan er lijnen om ze op te schrijven.")
     rapport_url: Optional[Url] = Field(
         "https://www.positieverelatiesmetkinderen.nl/",
         description="Webadres van het rapport of de plek waar het staat. Elke verwijzing naar het rapport linkt hierheen. "
@@ -142,6 +159,10 @@ class Vaardigheid(Model):
     wat: list[Bewering] = beweringen("Wat de vaardigheid is, in eigen woorden: één alinea per punt.", 1)
     waarom: list[Bewering] = beweringen("Waarom de vaardigheid de relatie helpt: één alinea per punt.", 1)
     voorbeelden: list[Voorbeeld] = Field(min_length=1, description="Voorbeeldsituaties met woorden en handelen van de leerkracht.")
+    kaart_voorbeeld: Optional[Voorbeeld] = Field(
+        None, description="Een kort voorbeeld voor de zakkaart (een kaart van 6 bij 9 cm): de situatie, en wat je zegt "
+                          "of doet. Het moet kloppen met de don'ts: geen vraag, geen lof, geen opdracht. Laat je het "
+                          "leeg, dan staat het eerste voorbeeld op de kaart.")
     let_op: list[Bewering] = beweringen("Valkuilen: houd het natuurlijk, overdrijf niet, enzovoort.")
     groep_3_4: list[Bewering] = beweringen("Hoe de vaardigheid eruitziet in groep 3 en 4: één alinea per punt.", 1)
     buiten_vrij_spel: list[Bewering] = beweringen("Hoe je de vaardigheid gebruikt buiten het vrije spel: één alinea per punt.", 1)
@@ -413,6 +434,10 @@ class Instrument(Herkomst):
     secties: list[Sectie] = Field(min_length=1, description="De secties met vragen, stappen en tips.")
     afsluiting: list[Bewering] = beweringen("Tekst na de laatste sectie.")
     vaardigheden: list[Id] = Field(default_factory=list, description="Ids van de vaardigheden waar dit instrument mee werkt.")
+    gebruikt: list[Literal["relatiewoorden"]] = Field(
+        default_factory=list, description="Wat bij dit instrument op papier klaar moet liggen, zodat het mee in het printpakket "
+                                          "van elke bijeenkomst met dit instrument komt: 'relatiewoorden' (de lijst met "
+                                          "relatiewoorden op A4).")
 
 
 # --- research ------------------------------------------------------------------------------------
@@ -519,6 +544,16 @@ class Vakanties(Model):
     vakanties: list[Vakantie] = Field(description="De schoolvakanties en vrije dagen van het schooljaar.")
 
 
+class Planning(Model):
+    """content/planning.yml (mag ontbreken): the school's year planning, published on the site as PDF and .ics."""
+
+    titel: Tekst = Field(description="Titel van de planning, bijvoorbeeld 'Jaarplanning De Linde 2026-2027'.")
+    start: Datum = Field(description="Datum van de eerste bijeenkomst, als '2026-09-14' (jaar-maand-dag). De volgende "
+                                     "bijeenkomsten komen op dezelfde weekdag, buiten de vakanties.")
+    vakanties: list[Vakantie] = Field(default_factory=list, description="De schoolvakanties en vrije weken van het "
+                                                                        "schooljaar: daarin valt geen bijeenkomst.")
+
+
 # Where each kind of content lives. A directory holds one item per file; a file holds one object.
 DIRECTORIES: dict[str, type[Model]] = {
     "content/vaardigheden": Vaardigheid,
@@ -542,5 +577,5 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     Vaardigheid: "vaardigheid", Dont: "dont", Context: "context", Instrument: "instrument",
     Editie: "editie", Start: "start", Organisatie: "organisatie",
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
-    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Termen: "termen",
+    Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Planning: "planning", Termen: "termen",
 }

@@ -252,7 +252,7 @@ class Part:
     title: str | None = None
 
 
-def merge(parts: list[Part], title: str, subject: str) -> bytes:
+def merge(parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> bytes:
     """Concatenate rendered PDFs into one, with title, subject, language and a bookmark per part, and with
     their structure trees joined under one /Document element, so the result is tagged (PDF/UA) like its parts.
 
@@ -278,6 +278,10 @@ def merge(parts: list[Part], title: str, subject: str) -> bytes:
                 outline.root.append(pikepdf.OutlineItem(part_title, start))
             if "/StructTreeRoot" in src.Root:
                 next_key = _join_structure(out, src, start, document, nums, next_key)
+    if stamp is not None:  # running page numbers over the parts' own (the complete map: see stempel.py)
+        from .stempel import lay_over
+
+        lay_over(out, stamp)
     tree.K = pikepdf.Array([document])
     tree.ParentTree = out.make_indirect(pikepdf.Dictionary(Nums=nums))
     tree.ParentTreeNextKey = next_key

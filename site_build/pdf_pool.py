@@ -84,10 +84,10 @@ class PdfPool:
         self.prepare(root, stylesheet)
         return self._submit("render", str(root), stylesheet, job)
 
-    def merge(self, parts: list[Part], title: str, subject: str):
+    def merge(self, parts: list[Part], title: str, subject: str, stamp: bytes | None = None):
         """A future for the merged PDF's bytes."""
         self.prepare(None, None)
-        return self._submit("merge", parts, title, subject)
+        return self._submit("merge", parts, title, subject, stamp)
 
     def _submit(self, task: str, *args: Any):
         from concurrent.futures import Future
@@ -189,7 +189,7 @@ def _work(jobs, results) -> None:
         if message is None:
             return
         number, task, args = message
-        what = f"{task} {args[-1].name if task == 'render' else args[-2]}"
+        what = f"{task} {args[-1].name if task == 'render' else args[1]}"
         mark(what)
         try:
             results.put((number, True, _TASKS[task](*args)))

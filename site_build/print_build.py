@@ -15,7 +15,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
 from .caches import read_verified, write_verified
+from .bijlagen import BIJLAGEN, in_map, in_pack
 from .downloads import Download, pack_name, planned
+from .map_plan import MapSteps
 from .pdf_engine import Part, PdfJob, Rendered, job_key, merge
 from .pdf_pool import PdfPool
 from .render_print import PrintRenderer
@@ -59,7 +61,7 @@ def save_page_cache(cache: Path) -> None:
     write_verified(cache / "paginas.json", json.dumps(_PAGES, sort_keys=True).encode("utf-8"))
 
 
-class PrintBuild:
+class PrintBuild(MapSteps):
     """Renders what is needed into ``out`` (a downloads folder), reusing cached PDFs by content hash.
 
     `start` hands the forms to the workers and returns at once. A thread then does the rest as soon as
@@ -93,6 +95,7 @@ class PrintBuild:
         self._order = itertools.count()
         self._in_flight: set[Future] = set()
         self._instruments = [i.id for i in content.instrumenten]
+        self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
         self._titles = {d.name: d.title for d in planned(content, trainer)}
 
     # --- work, through the cache ---------------------------------------------------------------------------
@@ -130,11 +133,13 @@ class PrintBuild:
                     else (1, -len(job.html)) if name in self._instruments else (1, float("-inf")))
             self._queue(rank, lambda: self._executor().render(self.content.root, self.stylesheet, job), store)
 
-    def _merge(self, name: str, parts: list[Part], title: str, subject: str) -> None:
-        """Have the parts merged into one PDF (or take it from the cache)."""
+    def _merge(self, name: str, parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> None:
+        """Have the parts merged into one PDF, with ``stamp``'s pages laid over its pages if given (or take it
+        from the cache)."""
         self._asked.add(name)
         digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode() for p in parts)
-                                + title.encode() + subject.encode() + self.basis.encode())
+                                + title.encode() + subject.encode() + self.basis.encode()
+                                + hashlib.sha256(stamp or b"").digest())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
         pages = sum(page_count(p.data) for p in parts)
         cached = read_verified(path)
@@ -149,9 +154,9 @@ class PrintBuild:
             return {name: data}, {name: pages}
 
         if self.workers <= 1:
-            self._pending.add(_call(lambda: store(merge(parts, title, subject))))
+            self._pending.add(_call(lambda: store(merge(parts, title, subject, stamp))))
         else:
-            self._queue((0, 2), lambda: self._executor().merge(parts, title, subject), store)
+            self._queue((0, 2), lambda: self._executor().merge(parts, title, subject, stamp), store)
 
     def _queue(self, rank: tuple, send, store) -> None:
         """Work waits here, not in the pool, so what others wait for can go first."""
@@ -260,35 +265,23 @@ class PrintBuild:
     def _step(self) -> bool:
         """Start what has become possible; whether anything was."""
         c, r, titles, instruments = self.content, self.renderer, self._titles, self._instruments
-        pages = {i: self.pages[f"{i}.pdf"] for i in instruments if f"{i}.pdf" in self.pages}
+        # page counts of the forms and of the attachments (bijlagen), by name without '.pdf'
+        pages = {n: self.pages[f"{n}.pdf"] for n in instruments + self._bijlagen if f"{n}.pdf" in self.pages}
         progressed = False
         for cyclus, b in c.bijeenkomsten():
             if not b.instrumenten:
                 continue
             cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
-            if cover not in self._asked and all(i in pages for i in b.instrumenten):
+            forms = list(b.instrumenten) + [x.name.removesuffix(".pdf") for x in in_pack(c, b)]
+            if cover not in self._asked and all(i in pages for i in forms):
                 self._render(r.cover_job(cyclus, b, pages))
                 progressed = True
             elif cover in self.pdfs and pack not in self._asked:
-                parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in b.instrumenten]
+                parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
                 self._merge(pack, parts, titles[pack], b.kort.tekst)
                 progressed = True
-        if len(pages) == len(instruments) and "complete-map.pdf" not in self._asked:
-            voorwerk = self.pdfs.get("map-voorwerk.pdf")
-            if "map-voorwerk.pdf" not in self._asked:
-                self._render(r.map_job(pages, self._map_front))
-                progressed = True
-            elif voorwerk is not None and self.pages["map-voorwerk.pdf"] != self._map_front and self._map_tries < 3:
-                # the contents give page numbers after the map's own front pages: settle them
-                self._map_front, self._map_tries = self.pages["map-voorwerk.pdf"], self._map_tries + 1
-                del self.pdfs["map-voorwerk.pdf"]
-                self._render(r.map_job(pages, self._map_front))
-                progressed = True
-            elif voorwerk is not None:
-                parts = [Part(voorwerk)] + [Part(self.pdfs[f"{i}.pdf"]) for i in instruments]
-                self._merge("complete-map.pdf", parts, titles["complete-map.pdf"],
-                            "Alle formulieren van het Playing-2-gether-traject")
-                progressed = True
+        if len(pages) == len(instruments) + len(self._bijlagen):
+            progressed = self._map_step(pages) or progressed
         return progressed
 
 

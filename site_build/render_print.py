@@ -11,6 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from . import models as m
+from .bijlagen import BIJLAGEN, in_map, in_pack
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
 from .render_site import environment
 from .text import prose, prose_inline
@@ -61,7 +62,8 @@ class PrintRenderer:
         self.content = content
         self.root = content.root
         self.env: Environment = environment(self.root)
-        self.env.globals.update(soort_label=lambda s: SOORT_LABELS.get(s, s), aanwijzing_titel=aanwijzing_titel)
+        self.env.globals.update(soort_label=lambda s: SOORT_LABELS.get(s, s), aanwijzing_titel=aanwijzing_titel,
+                                bijlagen_van=lambda b: in_pack(content, b))
         # On paper a link to another page of the site becomes an absolute web address when the edition has
         # one, and plain text otherwise (never a file:// path of the machine that built it).
         self.env.filters["prose"] = lambda text: print_links(prose(text), content.editie.url)
@@ -106,7 +108,9 @@ class PrintRenderer:
         return "\0".join(parts)
 
     def form_html(self, inst: m.Instrument) -> str:
-        return self.env.get_template("print/formulier.html.j2").render(self._context(
+        # a letter is handed out as it is: its own layout, without the instructions for staff
+        template = "print/brief.html.j2" if inst.soort == "brief" else "print/formulier.html.j2"
+        return self.env.get_template(template).render(self._context(
             inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst)))
 
     def jobs(self) -> list[PdfJob]:
@@ -115,14 +119,26 @@ class PrintRenderer:
                 for inst in self.content.instrumenten]
 
     def extra_jobs(self) -> list[PdfJob]:
-        """The pocket cards (covers and the map's front matter need page counts: see cover_job, map_job)."""
+        """The pocket cards and the attachments such as the word list (covers and the map's front matter need
+        page counts: see cover_job, map_job)."""
         return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
-                       "Zakkaarten: vijf vaardigheden en vier don'ts")]
+                       "Zakkaarten: vijf vaardigheden en vier don'ts")] + [
+            PdfJob(b.name, self.env.get_template(b.template).render(self._context(bijlage=b)), b.title)
+            for b in BIJLAGEN.values()] + self.planning_jobs()
+
+    def planning_jobs(self) -> list[PdfJob]:
+        """The school's year planning, when content/planning.yml exists."""
+        if self.content.planning is None:
+            return []
+        from .schoolplanning import PDF, pdf_html
+
+        return [PdfJob(PDF, pdf_html(self.content, self.env), self.content.planning.titel)]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
         """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
         only the covers that list it)."""
-        html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages))
+        html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages,
+                                                                                   bijlagen=in_pack(self.content, b)))
         return PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}")
 
     def draaiboek_jobs(self) -> list[PdfJob]:
@@ -134,12 +150,23 @@ class PrintRenderer:
         return result
 
     def map_job(self, pages: dict[str, int], front_pages: int) -> PdfJob:
+        """The map's cover and contents; ``pages`` holds the page count of every form and attachment."""
         inhoud, start = [], front_pages + 1
         for inst in self.content.instrumenten:
             inhoud.append((inst, start))
             start += pages[inst.id]
-        html = self.env.get_template("print/map.html.j2").render(self._context(inhoud=inhoud))
+        bijlagen = []
+        for b in in_map(self.content):
+            bijlagen.append((b, start))
+            start += pages[b.name.removesuffix(".pdf")]
+        html = self.env.get_template("print/map.html.j2").render(self._context(inhoud=inhoud, bijlagen=bijlagen))
         return PdfJob("map-voorwerk.pdf", html, "Complete map: alle formulieren")
+
+    def map_numbers_job(self, total: int) -> PdfJob:
+        """The complete map's running page numbers: ``total`` pages holding only a number (none on the cover),
+        laid over the merged map's pages."""
+        html = self.env.get_template("print/map-nummers.html.j2").render(self._context(total=total))
+        return PdfJob("map-nummers.pdf", html, "Complete map: paginanummers")
 
     # --- PDF ----------------------------------------------------------------------------------
     def engine(self) -> PdfEngine:

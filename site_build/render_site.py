@@ -15,6 +15,7 @@ from . import bron as herkomst
 from . import models as m
 from . import pages
 from .charts import bar_chart, category_counts
+from .bronbestanden import edit_url, page_sources
 from .downloads import TEMPLATE_GLOBALS
 from .site_zip import template_globals as zip_globals
 from .text import md_inline, prose, prose_inline, relative_url
@@ -142,8 +143,11 @@ class SiteRenderer:
         from . import plan
 
         start = plan.first_monday_of_september(self.content.editie.schooljaar)
+        from .schoolplanning import moments
+
         return self.render("site/jaarplanning.md.j2", "trainers/jaarplanning.md", voorbeeld_start=start,
                            voorbeeld=plan.make_plan(self.content, start, []), datum=plan.datum_nl,
+                           planning=self.content.planning, eigen=moments(self.content),
                            weken_tussen=plan.WEEKS_BETWEEN_MEETINGS, weken_cycli=plan.WEEKS_BETWEEN_CYCLES)
 
     def site_config(self) -> dict[str, Any]:
@@ -153,6 +157,9 @@ class SiteRenderer:
             "nav": pages.nav(self.content),
             "copyright": f"{e.organisatie} · {e.editie}, versie {e.versie} · inhoud {e.licentie.inhoud}, code {e.licentie.code}",
             "editie": e.model_dump(),
+            # where each page can be changed in the browser, when the edition names its repository
+            "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
+                        if e.repository else {},
             "trainer": self.trainer,
         }
 
@@ -194,6 +201,11 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
                 shutil.copy2(pdf_dir / d.name, target / d.name)
             else:
                 (target / d.name).write_bytes(b"")
+    if content.planning is not None:  # the school's calendar file, next to its planning PDF
+        from .schoolplanning import ICS, ics_text
+
+        (docs / "downloads").mkdir(exist_ok=True)
+        (docs / "downloads" / ICS).write_text(ics_text(content), encoding="utf-8", newline="")
     assets = docs / "assets"
     assets.mkdir(exist_ok=True)
     shutil.copy2(content.root / "macros" / "assets" / "p2g.css", assets / "p2g.css")

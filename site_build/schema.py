@@ -97,6 +97,7 @@ def velden_markdown() -> str:
     where = {cls: rel for rel, cls in m.FILES.items()}
     where.update({cls: f"{rel}/<id>.yml" for rel, cls in m.DIRECTORIES.items()})
     where[m.Vakanties] = "vakanties-bestand voor p2g plan"
+    where[m.Planning] = "content/planning.yml"
     done: list[type[BaseModel]] = []
     for cls, name in m.SCHEMA_NAMES.items():
         group: list[type[BaseModel]] = []

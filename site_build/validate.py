@@ -15,6 +15,8 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from .load import Loaded, load_yaml
 from .markdown_policy import check_fields, check_prose_links
+from .schoolplanning import load_planning
+from .volgorde import method_order
 from .problems import ContentError, Problem, did_you_mean, one_of
 
 
@@ -36,6 +38,7 @@ class Content:
     instrumenten: list[m.Instrument]
     sources: dict[str, str] = field(default_factory=dict)  # "instrument:id" -> relative path
     termen: Any = None  # the glossary (site_build/termen.py)
+    planning: Any = None  # the school's year planning, if content/planning.yml exists (schoolplanning.py)
 
     # --- lookups -----------------------------------------------------------------------------
     def vaardigheid(self, id: str) -> m.Vaardigheid:
@@ -190,8 +193,11 @@ def _pattern_message(field_name: str, value: Any) -> str:
         return f"'{field_name}' moet een kleurcode zijn als '#1f5f8b' (# en zes tekens 0-9/a-f); kreeg {_found(value)}"
     if field_name == "email":
         return f"'email' moet een e-mailadres zijn, zoals 'naam@school.nl'; kreeg {_found(value)}"
-    if field_name in ("van", "tot"):
-        return f"'{field_name}' moet een datum zijn als '2027-10-16' (jaar-maand-dag); kreeg {_found(value)}"
+    if field_name in ("van", "tot", "start"):
+        example = "2026-09-14" if field_name == "start" else "2027-10-16"
+        return f"'{field_name}' moet een datum zijn als '{example}' (jaar-maand-dag); kreeg {_found(value)}"
+    if field_name in ("repository", "url", "rapport_url"):
+        return f"'{field_name}' moet een webadres zijn dat begint met 'https://'; kreeg {_found(value)}"
     if field_name == "schooljaar":
         return f"'schooljaar' moet de vorm '2026-2027' hebben; kreeg {_found(value)}"
     if field_name == "pagina":
@@ -410,6 +416,7 @@ def load_content(root: Path) -> Content:
     known = {d: {o.id for o, _ in collections[d]} | _stems(root / d) for d in collections}
     problems.extend(check_references(parsed, collections, known))
     problems.extend(check_fields(checked, None))
+    planning = load_planning(root, problems)
     if problems or len(parsed) != len(m.FILES):
         raise ContentError(problems)
 
@@ -426,8 +433,10 @@ def load_content(root: Path) -> Content:
         vaardigheden=[p[0] for p in items["content/vaardigheden"]],
         donts=[p[0] for p in items["content/donts"]],
         contexten=[p[0] for p in items["content/contexten"]],
-        instrumenten=[p[0] for p in items["instruments"]],
+        # the method's order (first use in the PLG trajectory), not the file names' order
+        instrumenten=method_order(parsed["content/plg.yml"][0], (p[0] for p in items["instruments"])),
         termen=parsed["content/termen.yml"][0],
+        planning=planning,
     )
     for directory, pairs in collections.items():
         kind = directory.rsplit("/", 1)[-1]

@@ -37,6 +37,7 @@ def test_every_pdf_embeds_only_the_projects_fonts(every_pdf):
     assert used <= own and "Lato-Regular" in used and "Lato-Bold" in used
 
 
+@pytest.mark.build  # renders PDFs
 def test_a_system_font_is_caught(minimal, tmp_path):
     """The audit can fail: a PDF that embeds a font other than Lato (here DejaVu, which fontconfig picks for
     a glyph Lato lacks) is reported, and the build refuses to write such a PDF in the first place."""

@@ -73,8 +73,23 @@ def expected_fields(content, inst) -> set[str]:
                 elif a.vorm == "schaal":
                     fields |= {f"{base}-{i}" for i in range(1, len(a.schaal) + 1)}
                 elif a.vorm == "ja-nee":
-                    fields |= {f"{base}-ja", f"{base}-nee"}
+                    fields.add(base)  # one radio group: 'ja' or 'nee', never both
+    if inst.soort == "brief":
+        # what the edition does not fill in is a line to write on, a field to type in
+        school = content.editie.school
+        fields |= {"brief-datum", "brief-verwijderd-op", "brief-leerkracht", "brief-groep"}
+        fields |= {f"brief-{k}" for k in ("naam", "contact", "privacy_contact")
+                   if not (school and getattr(school, k))}
+        fields = {f.replace("brief-naam", "brief-school").replace("brief-privacy_contact", "brief-privacy")
+                  for f in fields}
     return fields
+
+
+def expected_widgets(content, inst) -> int:
+    """A radio group is one field with a widget per option."""
+    extra = sum(sectie.herhaal for sectie in content.secties(inst) for vraag in sectie.vragen
+                if vraag.antwoord.vorm == "ja-nee")
+    return len(expected_fields(content, inst)) + extra
 
 
 def test_fillable_forms_have_a_field_for_every_answer(real_site):
@@ -86,7 +101,7 @@ def test_fillable_forms_have_a_field_for_every_answer(real_site):
         assert fields == expected, inst.id
         assert not PdfReader(site / "downloads" / f"{inst.id}.pdf").get_fields(), "de printversie heeft geen velden"
         total += len(fields)
-    assert total > 300
+    assert total > 250
 
 
 def test_blank_forms_stay_small(real_site):
@@ -98,30 +113,57 @@ def test_blank_forms_stay_small(real_site):
         assert blank < fillable
 
 
+def attachments_of(content, ids) -> list[str]:
+    """What the instruments say they use ('gebruikt'), as file names, in the order first named."""
+    found: list[str] = []
+    for i in ids:
+        found += [f"{x}.pdf" for x in content.instrument(i).gebruikt if f"{x}.pdf" not in found]
+    return found
+
+
 def test_packs_contain_exactly_the_forms_of_their_meeting(real_site):
     project, site, content = real_site
+    with_list = 0
     for cyclus, b in content.bijeenkomsten():
         reader = PdfReader(site / "downloads" / f"pakket-{b.id}.pdf")
         titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        extra = attachments_of(content, b.instrumenten)
         assert titles == [f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"] + \
-            [content.instrument(i).titel for i in b.instrumenten]
+            [content.instrument(i).titel for i in b.instrumenten] + \
+            [PdfReader(site / "downloads" / name).metadata.title for name in extra]
         assert str(reader.trailer["/Root"]["/Lang"]) == "nl"
-        expected_pages = 1 + sum(len(PdfReader(site / "downloads" / f"{i}.pdf").pages) for i in b.instrumenten)
+        files = [f"{i}.pdf" for i in b.instrumenten] + extra
+        expected_pages = 1 + sum(len(PdfReader(site / "downloads" / name).pages) for name in files)
         assert len(reader.pages) == expected_pages
+        with_list += "relatiewoorden.pdf" in extra
+    assert with_list >= 2, "de woordenlijst hoort in de pakketten van de bijeenkomsten die hem gebruiken"
 
 
 def test_complete_map_has_cover_contents_and_all_forms(real_site):
+    """The map's page numbers run through (every page after the cover shows 'Complete map · pagina n van N'),
+    and the contents give, for every form and attachment, the number of the page where it starts."""
     project, site, content = real_site
     reader = PdfReader(site / "downloads" / "complete-map.pdf")
-    first = norm(reader.pages[0].extract_text())
-    assert "Complete map" in first and content.editie.site_naam in first
+    total = len(reader.pages)
+    texts = [norm(page.extract_text() or "") for page in reader.pages]
+    assert "Complete map" in texts[0] and content.editie.site_naam in texts[0]
+    assert "Complete map · pagina" not in texts[0], "de omslag heeft geen nummer"
+    for n, text in enumerate(texts[1:], start=2):
+        assert f"Complete map · pagina {n} van {total}" in text, f"pagina {n} toont haar nummer niet"
+    parts = [(i.titel, f"{i.id}.pdf") for i in content.instrumenten]
+    parts += [(PdfReader(site / "downloads" / name).metadata.title, name)
+              for name in attachments_of(content, [i.id for i in content.instrumenten])]
     contents = norm(reader.pages[1].extract_text())
-    page = len(reader.pages) - sum(len(PdfReader(site / "downloads" / f"{i.id}.pdf").pages) for i in content.instrumenten) + 1
-    for inst in content.instrumenten:
-        assert inst.titel in contents
-        # the page number in the contents is where the form really starts
-        assert inst.titel in norm(reader.pages[page - 1].extract_text()), inst.id
-        page += len(PdfReader(site / "downloads" / f"{inst.id}.pdf").pages)
+    page = total - sum(len(PdfReader(site / "downloads" / name).pages) for _, name in parts) + 1
+    for title, name in parts:
+        # the contents give the page where the part starts, and that page shows this number and the title
+        row = re.search(re.escape(norm(title)) + r" [0-9., ]*?(\d+)(?= [A-Z]|$)", contents)
+        assert row and int(row.group(1)) == page, f"{name}: inhoud zegt {row and row.group(1)}, begint op {page}"
+        start = norm(reader.pages[page - 1].extract_text())
+        own = norm(PdfReader(site / "downloads" / name).pages[0].extract_text())
+        assert start[:80] == own[:80] and f"Complete map · pagina {page} van {total}" in start, name
+        page += len(PdfReader(site / "downloads" / name).pages)
+    assert page == total + 1
 
 
 def test_pocket_cards(real_site):
@@ -132,7 +174,17 @@ def test_pocket_cards(real_site):
         assert norm(v.naam) in text and norm(v.kort.tekst) in text
     for d in content.donts:
         assert (norm(d.naam) in text) == d.kern
-    assert len(reader.pages) == 2  # 9 cards, 8 on a sheet
+        if d.kern:  # the 'Liever' example keeps its situation
+            assert norm(d.voorbeeld.situatie) in text, d.id
+    for v in content.vaardigheden:
+        example = v.kaart_voorbeeld or v.voorbeelden[0]
+        assert norm(example.situatie) in text, f"{v.id}: het voorbeeld op de kaart zonder situatie"
+        said = example.woorden or [example.doen]
+        assert all(s and norm(s) in text for s in said), f"{v.id}: de kaart heeft geen voorbeeld"
+        # the don'ts say: no questions during a session; a card's example must not be one
+        assert not any(w.rstrip().endswith("?") for w in example.woorden), f"{v.id}: voorbeeld is een vraag"
+    cards = len(content.vaardigheden) + sum(d.kern for d in content.donts)
+    assert len(reader.pages) == -(-cards // 9), "negen kaarten op een vel: geen kaart alleen op een vel"
 
 
 def test_site_links_the_pdfs(real_site):
@@ -230,7 +282,8 @@ def test_fillable_fields_are_tagged_and_typeable(real_site):
             nums = pdf.Root.StructTreeRoot.ParentTree.Nums
             parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
             widgets = [a for page in pdf.pages for a in page.obj.get("/Annots", []) if a.Subtype == "/Widget"]
-            assert len(widgets) == len(pdf.Root.AcroForm.Fields) == len(expected_fields(content, inst))
+            assert len(pdf.Root.AcroForm.Fields) == len(expected_fields(content, inst)), inst.id
+            assert len(widgets) == expected_widgets(content, inst), inst.id
             for widget in widgets:
                 form = parent_tree[int(widget.StructParent)]
                 assert form.S == "/Form" and form.K[0].Obj.objgen == widget.objgen, inst.id
@@ -355,7 +408,8 @@ def test_packs_and_map_are_tagged_like_their_forms(real_site):
             walk(tree.K)
             # a title per part: the cover (or the map's front pages) and each form
             parts = [b.instrumenten for _, b in content.bijeenkomsten() if f"pakket-{b.id}.pdf" == name]
-            expected = 1 + (len(parts[0]) if parts else len(content.instrumenten))
+            ids = parts[0] if parts else [i.id for i in content.instrumenten]
+            expected = 1 + len(ids) + len(attachments_of(content, ids))
             assert tags.count("/H1") == expected, (name, tags.count("/H1"), expected)
             assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "nl"
             xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")

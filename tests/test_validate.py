@@ -11,7 +11,7 @@ CASES = {
     "onbekend veld met suggestie": (
         "content/vaardigheden/spiegelen.yml", "kort:", "korte:",
         ["content/vaardigheden/spiegelen.yml:4:1: onbekend veld 'korte'; bedoel je 'kort'? Toegestane velden hier: "
-         "'buiten_vrij_spel', 'citaten', 'groep_3_4', 'id', 'kort', 'let_op', 'naam', 'reflectievragen', 'videos', "
+         "'buiten_vrij_spel', 'citaten', 'groep_3_4', 'id', 'kaart_voorbeeld', 'kort', 'let_op', 'naam', 'reflectievragen', 'videos', "
          "'volgorde', 'voorbeelden', 'waarom', 'wat'"]),
     "verkeerd type": (
         "content/vaardigheden/spiegelen.yml", "volgorde: 1", "volgorde: een",
@@ -134,7 +134,8 @@ def test_valid_fixture_loads_with_derived_links(minimal):
     content = load_content(minimal)
     assert [v.id for v in content.vaardigheden] == ["spiegelen", "verwoorden"]
     assert [b.id for _, b in content.bijeenkomsten_met("interview-start")] == ["c1-b1", "c1-b2"]
-    assert [i.id for i in content.instrumenten_met("spiegelen")] == ["interview-slot", "interview-start"]
+    # in the method's order (START is used first), not the file names'
+    assert [i.id for i in content.instrumenten_met("spiegelen")] == ["interview-start", "interview-slot"]
     slot = content.instrument("interview-slot")
     assert [s.titel for s in content.secties(slot)] == ["Kernvragen", "Terugblik"]
     assert [r.tekst for r in content.richtlijnen(slot)] == ["Luister zonder oordeel."]
