@@ -13,7 +13,7 @@ import re
 from typing import Annotated, Iterator, Optional
 
 from markupsafe import Markup, escape
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 _PLAATS = r"(§\d+(\.\d+)*|Tabel [1-4]|Bijlage [1-4]|Samenvatting)"
 _DEEL = rf"({_PLAATS}|P2G-materialen|toevoeging|uitwerking van {_PLAATS})"
@@ -31,8 +31,22 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
 
 
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-"""Plain text: shown exactly as written (no opmaak)."""
+_OPMAAK = re.compile(r"(?<![\w*])(\*\*?)(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _geen_opmaak(text: str) -> str:
+    """A plain-text field shows its text as written: '*zo*' would show its asterisks on every page and PDF."""
+    found = _OPMAAK.search(text)
+    if found:
+        raise ValueError(f"dit veld is gewone tekst, zonder opmaak: '{found.group(0)}' zou met sterretjes op de site "
+                         f"en op papier komen. Zet nadruk tussen aanhalingstekens (‘{found.group(2)}’) of haal de "
+                         f"sterretjes weg")
+    return text
+
+
+Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+                  AfterValidator(_geen_opmaak)]
+"""Plain text: shown exactly as written (no opmaak; Markdown emphasis is refused, it would show as asterisks)."""
 
 Opmaak = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50_000),
                    Field(json_schema_extra={"format": "markdown"})]

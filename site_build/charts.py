@@ -13,15 +13,19 @@ def category_counts(scores: list[int], categories: list[m.Categorie]) -> list[in
 
 
 def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[str, list[int]]]) -> Markup:
-    """Grouped bars: one group per label, one bar per series (e.g. voormeting / nameting).
+    """Bars per label, one per series (e.g. voormeting / nameting), drawn horizontally.
 
-    Patterns as well as shades tell the series apart, so the chart reads in black and white too.
+    Each label has a line of its own above its bars, so a long label ('bovengemiddeld tot zeer hoog') is never
+    cut off or squeezed between its neighbours, and the drawing is narrow (360 units): on a 375 px phone its
+    text keeps about the size it has in the viewBox. Patterns as well as shades tell the series apart, so the
+    chart reads in black and white too.
     """
-    width, height, left, bottom, top = 640, 260, 40, 60, 20
-    plot_h = height - bottom - top
+    width, left, label_h, bar_h, gap, legend_h = 360, 4, 18, 15, 10, 30
+    value_room = 30  # room right of the longest bar for its number
     maximum = max([1] + [v for _, values in series for v in values])
-    group_w = (width - left - 10) / max(1, len(labels))
-    bar_w = min(36, (group_w - 16) / max(1, len(series)))
+    scale = (width - left - value_room) / maximum
+    row_h = label_h + bar_h * len(series) + gap
+    height = row_h * len(labels) + legend_h
     fills = ["url(#{id}-p0)", "url(#{id}-p1)"]
     parts = [
         f'<svg class="p2g-grafiek" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{chart_id}-titel" '
@@ -33,27 +37,22 @@ def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[s
         f'<pattern id="{chart_id}-p1" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#1f5f5b"/></pattern>'
         "</defs>",
     ]
-    for tick in range(0, maximum + 1, max(1, maximum // 5)):
-        y = top + plot_h - plot_h * tick / maximum
-        parts.append(f'<line x1="{left}" x2="{width - 5}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d0d0"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="#333">{tick}</text>')
     for gi, label in enumerate(labels):
-        gx = left + gi * group_w + (group_w - bar_w * len(series)) / 2
+        y0 = gi * row_h
+        parts.append(f'<text x="{left}" y="{y0 + 13}" font-size="12" font-weight="700" fill="#1b1b1b">{escape(label)}</text>')
         for si, (_, values) in enumerate(series):
             v = values[gi]
-            h = plot_h * v / maximum
-            x = gx + si * bar_w
-            y = top + plot_h - h
+            y = y0 + label_h + si * bar_h
+            w = scale * v
             fill = fills[si % 2].format(id=chart_id)
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w - 3:.1f}" height="{h:.1f}" fill="{fill}" stroke="#1b1b1b" stroke-width="0.5"/>')
-            parts.append(f'<text x="{x + (bar_w - 3) / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="12" fill="#1b1b1b">{v}</text>')
-        parts.append(f'<text x="{left + gi * group_w + group_w / 2:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
-                     f'font-size="12" fill="#1b1b1b">{escape(label)}</text>')
-    lx = left
+            parts.append(f'<rect x="{left}" y="{y:.1f}" width="{w:.1f}" height="{bar_h - 3}" fill="{fill}" '
+                         f'stroke="#1b1b1b" stroke-width="0.5"/>')
+            parts.append(f'<text x="{left + w + 4:.1f}" y="{y + bar_h - 5:.1f}" font-size="12" fill="#1b1b1b">{v}</text>')
+    lx, ly = left, height - legend_h + 8
     for si, (name, _) in enumerate(series):
         fill = fills[si % 2].format(id=chart_id)
-        parts.append(f'<rect x="{lx}" y="{height - 22}" width="14" height="14" fill="{fill}" stroke="#1b1b1b" stroke-width="0.5"/>'
-                     f'<text x="{lx + 20}" y="{height - 10}" font-size="12" fill="#1b1b1b">{escape(name)}</text>')
-        lx += 140
+        parts.append(f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{fill}" stroke="#1b1b1b" stroke-width="0.5"/>'
+                     f'<text x="{lx + 20}" y="{ly + 12}" font-size="12" fill="#1b1b1b">{escape(name)}</text>')
+        lx += 130
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .bijlagen import BIJLAGEN
 
 DOWNLOADS = "downloads"
+MORGEN_KAART = "morgen-beginnen.pdf"  # the teacher's card (A5), made from content/morgen-beginnen.yml
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def planned(content, trainer: bool = False) -> list[Download]:
             result.append(Download(pack_name(b.id), pack_title(cyclus, b), "pakket"))
     result.append(Download("complete-map.pdf", "Complete map: alle formulieren", "map"))
     result.append(Download("zakkaarten.pdf", "Zakkaarten: vijf vaardigheden en vier don'ts", "kaarten"))
+    result.append(Download(MORGEN_KAART, morgen_titel(content), "kaarten"))
     result.extend(Download(b.name, b.title, "bijlage") for b in BIJLAGEN.values())
     if content.planning is not None:
         result.append(Download("jaarplanning.pdf", content.planning.titel, "planning"))
@@ -52,6 +54,11 @@ def planned(content, trainer: bool = False) -> list[Download]:
         for cyclus in content.plg.cycli:
             result.append(Download(f"draaiboek-{cyclus.id}.pdf", f"Draaiboek {cyclus.titel}", "draaiboek"))
     return result
+
+
+def morgen_titel(content) -> str:
+    """The card's title: in the downloads list, in the PDF's own metadata and in the packs' bookmarks."""
+    return f"{content.morgen.titel}: kaart (A5, vier kanten)"
 
 
 def pack_name(meeting_id: str) -> str:

@@ -197,6 +197,7 @@ LINK_BASE = {
     "content/relatiewoorden.yml": "methode/relatiewoorden.md", "content/onderzoek.yml": "onderzoek/index.md",
     "content/vaardigheden": "vaardigheden/index.md", "content/donts": "donts/index.md",
     "content/contexten": "contexten/index.md", "instruments": "instrumenten/index.md",
+    "content/morgen-beginnen.yml": "methode/morgen-beginnen.md",
 }
 
 

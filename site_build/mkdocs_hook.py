@@ -82,6 +82,9 @@ def on_post_build(config):
         cleaned = _CDN.sub("data:text/javascript,", text)
         if cleaned != text:
             bundle.write_text(cleaned, encoding="utf-8")
+    from site_build.zoeken import patch_dutch_search
+
+    patch_dutch_search(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

@@ -16,7 +16,7 @@ from pydantic import Field, StringConstraints, model_validator
 from .bron import (BRON_HELP, BRON_PATROON, Bewering, Bron, Herkomst, Model, Opmaak, Tekst,  # noqa: F401 (re-exported)
                    beweringen, bron_field)
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+from .typen import Id, Link  # noqa: F401 (re-exported; shared with praktijk.py)
 
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
@@ -97,18 +97,13 @@ class Editie(Model):
         "https://www.positieverelatiesmetkinderen.nl/",
         description="Webadres van het rapport of de plek waar het staat. Elke verwijzing naar het rapport linkt hierheen. "
                     "Het rapport noemt www.positieverelatiesmetkinderen.nl als thuis van zijn werkwijze en materialen.")
-    contact: Contact = Field(description="Aanspreekpunt voor scholen: de expert 'op afroep'.")
+    contact: Optional[Contact] = Field(None, description="Aanspreekpunt voor scholen: de expert 'op afroep'. Laat leeg "
+                                                         "(null) zolang er geen echt aanspreekpunt is: dan toont de "
+                                                         "site geen contactgegevens, en nooit een voorbeeldadres.")
     kleuren: Kleuren = Field(description="Kleuren van de site.")
     logo: Optional[Pad] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
     licentie: Licentie = Field(description="Licenties van code en inhoud.")
-
-
-class Link(Model):
-    tekst: Tekst = Field(description="Tekst van de link.")
-    pagina: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_.-]+\.md(#[a-z0-9-]+)?$")] = Field(
-        description="Pagina waar de link heen gaat, als pad van de gegenereerde site, bijvoorbeeld "
-                    "'vaardigheden/observeren.md'.")
 
 
 class Ingang(Model):
@@ -269,8 +264,6 @@ class Blok(Model):
 class TrainerDeel(Model):
     """Facilitator notes: left out of the public site, only in the trainer edition."""
 
-    doelen: list[Bewering] = beweringen("Doelen van de bijeenkomst.")
-    agenda: list[Bewering] = beweringen("Agendapunten met tijden, bijvoorbeeld '0:00-0:15 Opening'.")
     let_op: list[Bewering] = beweringen("Waar de begeleider op let.")
     expert_modelt: list[Bewering] = beweringen("Wat de expert voordoet.")
     kartrekker: list[Bewering] = beweringen("Gespreksonderwerpen voor de kartrekker.")
@@ -289,6 +282,8 @@ class Bijeenkomst(Model):
     videos: list[Video] = Field(default_factory=list, description="Openbare voorbeeldfilmpjes om samen te bekijken (alleen een link).")
     in_de_praktijk: list[Bewering] = beweringen("Wat leerkrachten doen tot de volgende bijeenkomst.")
     trainer: Optional[TrainerDeel] = Field(None, description="Aanwijzingen voor de begeleider; alleen in de trainerseditie.")
+    uitvoering: Optional["Uitvoering"] = Field(None, description="Hoe de bijeenkomst verloopt: doelen, agenda, wat je "
+                                                                 "print en meeneemt. Openbaar: staat op de site en in het printpakket.")
 
 
 class Variant(Herkomst):
@@ -579,3 +574,11 @@ SCHEMA_NAMES: dict[type[Model], str] = {
     RelationeleBehoeften: "relationele-behoeften", Relatiewoorden: "relatiewoorden",
     Traject: "plg", Onderzoek: "onderzoek", Vakanties: "vakanties", Planning: "planning", Termen: "termen",
 }
+
+# Models for doing the work live in their own module, built on the types above (see praktijk.py).
+from .praktijk import MorgenBeginnen, Uitvoering  # noqa: E402
+
+FILES["content/morgen-beginnen.yml"] = MorgenBeginnen
+SCHEMA_NAMES[MorgenBeginnen] = "morgen-beginnen"
+for _model in (Bijeenkomst, Cyclus, Traject):
+    _model.model_rebuild(_types_namespace={"Uitvoering": Uitvoering})

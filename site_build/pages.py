@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .validate import Content
 
 PROSE_DIR = "content/paginas"
+MORGEN = "methode/morgen-beginnen.md"  # the first page a teacher needs: linked first from the home page
 
 # Top-level sections in the order of the method; prose pages join the section of their folder.
 SECTIONS = [
@@ -71,12 +72,12 @@ def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
             plg.append((meeting_page(b.id), f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"))
     return {
         "": [("index.md", "Start"), ("contact.md", "Contact")],
-        "methode": [("methode/relationele-behoeften.md", "Relationele behoeften"),
+        "methode": [(MORGEN, content.morgen.titel), ("methode/relationele-behoeften.md", "Relationele behoeften"),
                     ("methode/relatiewoorden.md", "Relatiewoorden")],
         "vaardigheden": [("vaardigheden/index.md", "Overzicht")] + [(skill_page(v.id), v.naam) for v in content.vaardigheden],
         "donts": [("donts/index.md", "Don'ts")],
         "contexten": [("contexten/index.md", "Contexten naast vrij spel"),
-                      ("contexten/organisatie.md", "Tijd en ruimte maken")],
+                      ("contexten/organisatie.md", "Tijd en ruimte maken (groep 1-4)")],
         "plg": plg,
         "instrumenten": [("instrumenten/index.md", "Overzicht"), ("instrumenten/downloads.md", "Alle downloads")]
                         + [(instrument_page(i.id), i.titel) for i in content.instrumenten],
@@ -103,7 +104,11 @@ def nav(content: "Content") -> list[Any]:
         own = sorted((p, t) for p, t in prose.items() if p.split("/")[0] == key)
         # an index.md written by hand opens its section
         own.sort(key=lambda pt: (not pt[0].endswith("/index.md"), pt[0]))
-        for path, page_title in own + generated.get(key, []):
+        # the section's index (written by hand or generated) comes first: a tab opens the first page of its
+        # section, so a prose page such as plg/privacy.md must not come before plg/index.md
+        ordered = own + generated.get(key, [])
+        ordered.sort(key=lambda pt: not pt[0].endswith("/index.md"))
+        for path, page_title in ordered:
             entries.append({page_title: path})
         if len(entries) == 1 and key in ("donts", "onderzoek"):
             result.append({title: next(iter(entries[0].values()))})

@@ -273,11 +273,15 @@ class PrintBuild(MapSteps):
                 continue
             cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
             forms = list(b.instrumenten) + [x.name.removesuffix(".pdf") for x in in_pack(c, b)]
-            if cover not in self._asked and all(i in pages for i in forms):
-                self._render(r.cover_job(cyclus, b, pages))
+            # the print a meeting's runbook adds (pocket cards, the Morgen card), after the forms
+            extras = [f"{x.bijlage}.pdf" for x in (b.uitvoering.bijlagen if b.uitvoering else [])]
+            if cover not in self._asked and all(i in pages for i in forms) and all(e in self.pages for e in extras):
+                extra_pages = {e.removesuffix(".pdf"): self.pages[e] for e in extras}
+                self._render(r.cover_job(cyclus, b, {**pages, **extra_pages}))
                 progressed = True
             elif cover in self.pdfs and pack not in self._asked:
                 parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
+                parts += [Part(self.pdfs[e]) for e in extras]
                 self._merge(pack, parts, titles[pack], b.kort.tekst)
                 progressed = True
         if len(pages) == len(instruments) + len(self._bijlagen):

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from . import models as m
 from .bijlagen import BIJLAGEN, in_map, in_pack
 from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
+from .downloads import MORGEN_KAART, morgen_titel
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content
@@ -52,7 +53,10 @@ def print_links(html: Markup, site_url: str | None) -> Markup:
             return f'<a href="{escape(site_url.rstrip("/") + "/" + path)}">{inner}</a>'
         return inner
 
-    return Markup(re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html)))
+    linked = re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html))
+    # a link whose unsafe target was dropped (see text._SafeLinks) keeps only its text on paper: an <a> without
+    # a target would point the print stylesheet's page references at nothing
+    return Markup(re.sub(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", r"\1", linked))
 
 
 class PrintRenderer:
@@ -122,7 +126,9 @@ class PrintRenderer:
         """The pocket cards and the attachments such as the word list (covers and the map's front matter need
         page counts: see cover_job, map_job)."""
         return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
-                       "Zakkaarten: vijf vaardigheden en vier don'ts")] + [
+                       "Zakkaarten: vijf vaardigheden en vier don'ts"),
+                PdfJob(MORGEN_KAART, self.env.get_template("print/morgen.html.j2").render(
+                    self._context(titel=morgen_titel(self.content))), morgen_titel(self.content))] + [
             PdfJob(b.name, self.env.get_template(b.template).render(self._context(bijlage=b)), b.title)
             for b in BIJLAGEN.values()] + self.planning_jobs()
 

@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from . import bron as herkomst
 from . import models as m
-from . import pages
+from . import pages, praktijk
 from .charts import bar_chart, category_counts
+from .tabellen import label_cells
 from .bronbestanden import edit_url, page_sources
 from .downloads import TEMPLATE_GLOBALS
 from .site_zip import template_globals as zip_globals
@@ -29,7 +30,11 @@ def environment(root: Path) -> Environment:
     """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
     from .caches import SafeBytecodeCache
 
-    cache_dir = root / "build" / "jinja-cache"
+    import hashlib
+
+    # compiled code depends on how the environment is set up here (finalize, delimiters), not only on the
+    # template's source: a change to this module starts a fresh cache
+    cache_dir = root / "build" / "jinja-cache" / hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # compiled templates are reused between builds (keyed by template source), which saves a few tenths
@@ -49,6 +54,10 @@ def environment(root: Path) -> Environment:
         # '{#' starts Markdown heading ids ('## Titel {#id}'), so Jinja comments use '{## ... ##}'.
         comment_start_string="{##",
         comment_end_string="##}",
+        # A statement written out as it is ('{{ tip }}', common in the print templates) shows its text with the
+        # Markdown rendered (its '*schuin*' would otherwise print as asterisks); the print renderer's own
+        # prose filter (links to web addresses) applies there. Every environment has it: the bytecode cache is shared.
+        finalize=lambda value: env.filters["prose_inline"](value.tekst) if isinstance(value, herkomst.Bewering) else value,
     )
     env.filters.update(
         prose=prose,
@@ -65,6 +74,8 @@ def environment(root: Path) -> Environment:
     env.globals.update(TEMPLATE_GLOBALS)
     env.globals.update(herkomst.jinja_globals())
     env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
+    env.globals.update(agenda_tijden=praktijk.agenda_tijden, duur=praktijk.duur, PER_LABELS=praktijk.PER_LABELS,
+                       EXTRA_TITELS=praktijk.BIJLAGEN)
     return env
 
 
@@ -108,6 +119,7 @@ class SiteRenderer:
         c = self.content
         out: dict[str, str] = {
             "index.md": self.render("site/home.md.j2", "index.md"),
+            pages.MORGEN: self.render("site/morgen.md.j2", pages.MORGEN),
             "methode/relationele-behoeften.md": self.render("site/behoeften.md.j2", "methode/relationele-behoeften.md"),
             "methode/relatiewoorden.md": self.render("site/woorden.md.j2", "methode/relatiewoorden.md"),
             "vaardigheden/index.md": self.render("site/vaardigheden.md.j2", "vaardigheden/index.md"),
@@ -137,7 +149,7 @@ class SiteRenderer:
             path = pages.instrument_page(inst.id)
             out[path] = self.render("site/instrument.md.j2", path, inst=inst,
                                     secties=c.secties(inst), richtlijnen=c.richtlijnen(inst))
-        return out
+        return {path: label_cells(text) for path, text in out.items()}
 
     def _jaarplanning(self) -> str:
         from . import plan

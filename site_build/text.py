@@ -66,8 +66,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # what Python-Markdown u
 
 
 def md_inline(text: object) -> Markup:
-    """Plain text placed where Markdown is parsed (headings): HTML-escaped and Markdown-escaped."""
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(str(text)))))
+    """Plain text placed where Markdown is parsed (headings): HTML-escaped and Markdown-escaped.
+
+    Quotes stay as they are: a heading's text also becomes its table-of-contents entry, which MkDocs escapes
+    once more, so an entity such as '&#39;' would show there literally."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
 
 
 BRON_LABELS = {

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
+from . import praktijk
 from .load import Loaded, load_yaml
 from .markdown_policy import check_fields, check_prose_links
 from .schoolplanning import load_planning
@@ -36,6 +37,7 @@ class Content:
     donts: list[m.Dont]
     contexten: list[m.Context]
     instrumenten: list[m.Instrument]
+    morgen: m.MorgenBeginnen
     sources: dict[str, str] = field(default_factory=dict)  # "instrument:id" -> relative path
     termen: Any = None  # the glossary (site_build/termen.py)
     planning: Any = None  # the school's year planning, if content/planning.yml exists (schoolplanning.py)
@@ -268,6 +270,8 @@ def _translate(err: dict, cls: type[BaseModel], loaded: Loaded) -> Problem:
         return Problem(loaded.rel, line, col, f"'{name}' mag hooguit {err['ctx'].get('le', err['ctx'].get('lt'))} zijn (kreeg {_found(value)})")
     if kind == "value_error":
         message = str(err.get("ctx", {}).get("error", err["msg"]))
+        if message.startswith("dit veld "):  # a field type's own check names the field here, where it is known
+            message = f"'{name}' " + message[len("dit veld "):]
         return Problem(loaded.rel, line, col, message)
     return Problem(loaded.rel, line, col, f"'{name}': {err['msg']} (kreeg {_found(value)})")
 
@@ -435,6 +439,7 @@ def load_content(root: Path) -> Content:
         contexten=[p[0] for p in items["content/contexten"]],
         # the method's order (first use in the PLG trajectory), not the file names' order
         instrumenten=method_order(parsed["content/plg.yml"][0], (p[0] for p in items["instruments"])),
+        morgen=parsed["content/morgen-beginnen.yml"][0],
         termen=parsed["content/termen.yml"][0],
         planning=planning,
     )
@@ -554,6 +559,7 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
         problems += _dupes(meeting_ids, "bijeenkomst-id")
         problems += _dupes([(c.id, plg_loaded, ("cycli", i, "id")) for i, c in enumerate(plg.cycli)], "cyclus-id")
         problems += _dupes([(r.id, plg_loaded, ("rollen", i, "id")) for i, r in enumerate(plg.rollen)], "rol-id")
+        problems += praktijk.check_meetings(plg, plg_loaded)
     if "content/relationele-behoeften.yml" in parsed:
         beh, beh_loaded = parsed["content/relationele-behoeften.yml"]
         problems += _dupes([(b.id, beh_loaded, ("behoeften", i, "id")) for i, b in enumerate(beh.behoeften)],
@@ -561,6 +567,8 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
     if "content/organisatie.yml" in parsed:
         org, org_loaded = parsed["content/organisatie.yml"]
         problems += _dupes([(t.id, org_loaded, ("tips", i, "id")) for i, t in enumerate(org.tips)], "tip-id")
+        if "content/morgen-beginnen.yml" in parsed:
+            problems += praktijk.check_morgen(*parsed["content/morgen-beginnen.yml"], {t.id for t in org.tips})
     if "content/relatiewoorden.yml" in parsed:
         words, words_loaded = parsed["content/relatiewoorden.yml"]
         problems += _dupes([(w.woord.lower(), words_loaded, ("woorden", i, "woord"))
@@ -606,6 +614,11 @@ def check_pages(content: Content, parsed: dict) -> list[Problem]:
             if page not in known:
                 problems.append(_unknown(page, set(known), "pagina", s_loaded, ("ingangen", ii, "links", li, "pagina"),
                                          "Gebruik het pad van een pagina van de site."))
+    plg, p_loaded = parsed["content/plg.yml"]
+    for loc, pagina in praktijk.page_links(plg):
+        if pagina.split("#")[0] not in known:
+            problems.append(_unknown(pagina.split("#")[0], set(known), "pagina", p_loaded, loc,
+                                     "Gebruik het pad van een pagina van de site."))
     for qi, vraag in enumerate(onderzoek.onderzoeksvragen):
         if vraag.pagina and vraag.pagina not in known:
             problems.append(_unknown(vraag.pagina, set(known), "pagina", o_loaded, ("onderzoeksvragen", qi, "pagina"),

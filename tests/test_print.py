@@ -127,7 +127,9 @@ def test_packs_contain_exactly_the_forms_of_their_meeting(real_site):
     for cyclus, b in content.bijeenkomsten():
         reader = PdfReader(site / "downloads" / f"pakket-{b.id}.pdf")
         titles = [item.title for item in reader.outline if not isinstance(item, list)]
-        extra = attachments_of(content, b.instrumenten)
+        # after the forms: the attachments its instruments use (word list), then the cards its runbook adds
+        extra = attachments_of(content, b.instrumenten) + \
+            ([f"{x.bijlage}.pdf" for x in b.uitvoering.bijlagen] if b.uitvoering else [])
         assert titles == [f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"] + \
             [content.instrument(i).titel for i in b.instrumenten] + \
             [PdfReader(site / "downloads" / name).metadata.title for name in extra]
@@ -407,9 +409,10 @@ def test_packs_and_map_are_tagged_like_their_forms(real_site):
 
             walk(tree.K)
             # a title per part: the cover (or the map's front pages) and each form
-            parts = [b.instrumenten for _, b in content.bijeenkomsten() if f"pakket-{b.id}.pdf" == name]
-            ids = parts[0] if parts else [i.id for i in content.instrumenten]
-            expected = 1 + len(ids) + len(attachments_of(content, ids))
+            parts = [b for _, b in content.bijeenkomsten() if f"pakket-{b.id}.pdf" == name]
+            ids = parts[0].instrumenten if parts else [i.id for i in content.instrumenten]
+            cards = len(parts[0].uitvoering.bijlagen) if parts and parts[0].uitvoering else 0
+            expected = 1 + len(ids) + len(attachments_of(content, ids)) + cards
             assert tags.count("/H1") == expected, (name, tags.count("/H1"), expected)
             assert pdf.Root.MarkInfo.Marked and str(pdf.Root.Lang) == "nl"
             xmp = pdf.Root.Metadata.read_bytes().decode("utf-8")
@@ -489,7 +492,7 @@ def test_site_shows_the_real_size_and_page_count_of_every_pdf(real_site):
     for pdf in sorted((site / "downloads").glob("*.pdf")):
         row = re.search(rf'<tr><th scope="row"><a href="\.\./downloads/{re.escape(pdf.name)}">.*?</tr>', listing)
         assert row, pdf.name
-        cells = re.findall(r"<td>(.*?)</td>", row.group(0))
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))  # cells carry their column's name (data-label)
         assert cells[1] == str(len(PdfReader(pdf).pages)), (pdf.name, cells)
         assert cells[2] == f"{max(1, round(pdf.stat().st_size / 1024))} kB", (pdf.name, cells)
     button = (site / "instrumenten" / "reflectie-interview-start.html").read_text(encoding="utf-8")

@@ -101,11 +101,11 @@ def test_trainer_build_has_facilitator_notes_and_draaiboek(minimal):
     public = build(minimal).site
     trainer = build(minimal, trainer=True).site
     assert trainer.name == "site-trainer" and public.name == "site"
-    assert "Iedereen kent de aanpak" in (trainer / "plg/c1-b1.html").read_text(encoding="utf-8")
-    assert "Iedereen kent de aanpak" not in (public / "plg/c1-b1.html").read_text(encoding="utf-8")
+    assert "Begin op tijd" in (trainer / "plg/c1-b1.html").read_text(encoding="utf-8")
+    assert "Begin op tijd" not in (public / "plg/c1-b1.html").read_text(encoding="utf-8")
     draaiboek = trainer / "downloads/draaiboek-cyclus-1.pdf"
     text = pdf_text(draaiboek)
-    assert "Draaiboek Cyclus 1" in text and "Bijeenkomst 1.1: Start" in text and "Iedereen kent de aanpak" in text
+    assert "Draaiboek Cyclus 1" in text and "Bijeenkomst 1.1: Start" in text and "Begin op tijd" in text
     assert not list((public / "downloads").glob("draaiboek-*"))
     assert 'href="../downloads/draaiboek-cyclus-1.pdf"' in (trainer / "plg/cyclus-1.html").read_text(encoding="utf-8")
 
