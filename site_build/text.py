@@ -62,7 +62,7 @@ def prose_inline(text: str | None) -> Markup:
     return Markup(rendered)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~^=])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # what Python-Markdown unescapes; others would show their backslash
 
 
 def md_inline(text: object) -> Markup:

@@ -55,7 +55,9 @@ def hostile(kind: str, n: int) -> str:
 
 
 def fill_missing(model, data: dict) -> None:
-    """Give absent optional text fields a value too, so the sweep reaches every field of the model."""
+    """Give absent optional text fields a value too, and absent optional blocks (with their text fields), so the
+    sweep reaches every field of the model; only where the object stays valid (a section with 'uit' takes no
+    text of its own)."""
     for name, info in model.model_fields.items():
         options = _options(info.annotation)
         if data.get(name) is None and (info.default is None or isinstance(info.default, str)):
@@ -63,10 +65,15 @@ def fill_missing(model, data: dict) -> None:
                 kind = text_kind(option, list(info.metadata) + [info])
                 if kind in ("tekst", "opmaak", "url", "pad"):
                     data[name] = {"url": "https://voorbeeld.nl/", "pad": LOGO}.get(kind, "placeholder")
-                    try:  # only where the object stays valid (a section with 'uit' takes no text of its own)
-                        model.model_validate(data)
-                    except Exception:
-                        del data[name]
+                elif isinstance(option, type) and issubclass(option, m.Model):
+                    data[name] = {}
+                    fill_missing(option, data[name])
+                else:
+                    continue
+                try:
+                    model.model_validate(data)
+                except Exception:
+                    del data[name]
         value = data.get(name)
         for option in options:
             inner = option
