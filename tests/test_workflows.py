@@ -1,6 +1,6 @@
-"""CI configuration: the GitHub workflow passes zizmor and actionlint, pins every action by commit, keeps checkout's token out of
-the work tree, publishes a release on a tag; Dependabot watches both pinned lists and the actions; the GitLab
-example is a Pages job."""
+"""CI configuration: the GitHub workflow passes zizmor and actionlint, pins every action by commit, keeps
+checkout's token out of the work tree, publishes a release on a tag; Dependabot watches both pinned lists and the
+actions; the GitLab example is a Pages job."""
 
 from __future__ import annotations
 
