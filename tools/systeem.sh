@@ -7,17 +7,20 @@ set -euo pipefail
 purpose="${1:-site}"
 cd "$(dirname "$0")/.."
 list=site_build/debian-pakketten.txt
-missing=()
-while read -r voor pakket bestand _; do
-  case "$voor" in site) ;; test) [ "$purpose" = test ] || continue ;; *) continue ;; esac
-  if [[ "$bestand" == /* ]]; then
-    [ -x "$bestand" ] && continue
-  else
-    # dlopen, as WeasyPrint does: a library that is listed by ldconfig but cannot be loaded counts as missing.
-    python3 -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$bestand" 2>/dev/null && continue
-  fi
-  missing+=("$pakket")
-done < "$list"
+missing_packages() {
+  missing=()
+  while read -r voor pakket bestand _; do
+    case "$voor" in site) ;; test) [ "$purpose" = test ] || continue ;; *) continue ;; esac
+    if [[ "$bestand" == /* ]]; then
+      [ -x "$bestand" ] && continue
+    else
+      # dlopen, as WeasyPrint does: a library that is listed by ldconfig but cannot be loaded counts as missing.
+      python3 -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$bestand" 2>/dev/null && continue
+    fi
+    missing+=("$pakket")
+  done < "$list"
+}
+missing_packages
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   if [ "$purpose" = test ]; then doel="de tests te draaien"; else doel="de site te bouwen"; fi
@@ -29,3 +32,10 @@ echo "Systeempakketten installeren: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Installed but still not loadable (a damaged install, a library hidden from this process): say so now, not later.
+missing_packages
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "Na de installatie laden deze pakketten nog steeds niet: ${missing[*]}" >&2
+  echo "Installeer ze opnieuw met:  apt-get install --reinstall ${missing[*]}" >&2
+  exit 1
+fi
