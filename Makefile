@@ -27,10 +27,12 @@ site: $(STAMP)
 
 test: $(TESTSTAMP)
 	bash tools/systeem.sh test
+	$(BIN)/ruff check site_build tests bench tools
 	$(BIN)/python -m pytest
 
 # The fast loop: units and contracts, no whole build (tests that build carry the `build` marker).
 test-fast: $(TESTSTAMP)
+	$(BIN)/ruff check site_build tests bench tools
 	$(BIN)/python -m pytest -m "not build" -q
 
 serve: $(STAMP)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Iterator, Optional
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 _PLAATS = r"(§\d+(\.\d+)*|Tabel [1-4]|Bijlage [1-4]|Samenvatting)"

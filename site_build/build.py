@@ -14,7 +14,6 @@ from pathlib import Path
 from .caches import tree_digest
 from .lock import build_lock
 
-
 # The content, page and MkDocs modules are imported inside the functions: `p2g build` starts rendering PDFs
 # in a child process first, and the sooner it can fork, the sooner that child gets going.
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError, UserError
-from .system import MissingPackages, check as check_system
+from .system import MissingPackages
+from .system import check as check_system
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -134,12 +135,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     check_system()
-    from datetime import date
-
-    from .plan import load_holidays, write_plan
-    from .validate import load_content
 
     from .cli_checks import output_folder, start_date
+    from .plan import load_holidays, write_plan
+    from .validate import load_content
 
     start = start_date(args.start)
     root = _root(args)

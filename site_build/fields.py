@@ -147,7 +147,7 @@ def add_fields(blank: bytes, fields: list[Field], font_path: Path) -> bytes:
     next_key = max(int(nums[i]) for i in range(0, len(nums), 2)) + 1 if len(nums) else 0
     acro_fields = pikepdf.Array()
     groups: dict[str, object] = {}  # radio groups by name: one field, one widget per option
-    for field, wrapper in zip(fields, wrappers):
+    for field, wrapper in zip(fields, wrappers, strict=True):
         page = pdf.pages[field.page].obj
         x0, y0, x1, y1 = field.rect
         r, g, b = field.color

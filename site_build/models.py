@@ -13,9 +13,18 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .bron import (BRON_HELP, BRON_PATROON, Bewering, Bron, Herkomst, Model, Opmaak, Tekst,  # noqa: F401 (re-exported)
-                   beweringen, bron_field)
-
+from .bron import (  # noqa: F401 (re-exported)
+    BRON_HELP,
+    BRON_PATROON,
+    Bewering,
+    Bron,
+    Herkomst,
+    Model,
+    Opmaak,
+    Tekst,
+    beweringen,
+    bron_field,
+)
 from .typen import Id, Link  # noqa: F401 (re-exported; shared with praktijk.py)
 
 Kleur = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]

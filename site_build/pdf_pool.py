@@ -7,7 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .pdf_engine import Part, PdfJob, PrintError, Rendered, engine_for, load_weasyprint, merge
+from .pdf_engine import (
+    Part,
+    PdfJob,
+    PrintError,
+    Rendered,
+    engine_for,
+    load_weasyprint,
+    merge,
+)
 from .tijdlijn import mark
 
 

@@ -10,7 +10,6 @@ from pydantic import Field, model_validator
 from .bron import Bewering, Herkomst, Model, Opmaak, Tekst, beweringen
 from .typen import Id, Link
 
-
 # --- Morgen beginnen ---------------------------------------------------------------------------------
 
 class Punt(Bewering):

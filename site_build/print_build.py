@@ -9,13 +9,12 @@ import hashlib
 import heapq
 import io
 import itertools
-import os
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
+from .bijlagen import BIJLAGEN, in_pack
 from .caches import read_verified, write_verified
-from .bijlagen import BIJLAGEN, in_map, in_pack
 from .downloads import Download, pack_name, planned
 from .map_plan import MapSteps
 from .pdf_engine import Part, PdfJob, Rendered, job_key, merge
@@ -192,7 +191,7 @@ class PrintBuild(MapSteps):
         out.mkdir(parents=True, exist_ok=True)
         result = []
         for job in jobs:
-            for name, kind in zip(job.names, ("formulier", "invulbaar")):
+            for name, kind in zip(job.names, ("formulier", "invulbaar"), strict=False):
                 (out / name).write_bytes(self.pdfs[name])
                 result.append(Download(name, job.title, kind, len(self.pdfs[name]), self.pages[name]))
         return result

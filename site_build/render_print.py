@@ -12,8 +12,17 @@ from markupsafe import Markup, escape
 
 from . import models as m
 from .bijlagen import BIJLAGEN, in_map, in_pack
-from .pdf_engine import PdfEngine, PdfJob, PrintError, Rendered, engine_for, font_files, job_key, make_fetcher
 from .downloads import MORGEN_KAART, morgen_titel
+from .pdf_engine import (
+    PdfEngine,
+    PdfJob,
+    PrintError,
+    Rendered,
+    engine_for,
+    font_files,
+    job_key,
+    make_fetcher,
+)
 from .render_site import environment
 from .text import prose, prose_inline
 from .validate import Content

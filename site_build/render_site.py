@@ -14,13 +14,13 @@ from markupsafe import Markup
 from . import bron as herkomst
 from . import models as m
 from . import pages, praktijk
-from .charts import bar_chart, category_counts
-from .tabellen import label_cells
 from .bronbestanden import edit_url, page_sources
+from .charts import bar_chart, category_counts
 from .downloads import TEMPLATE_GLOBALS
-from .site_zip import template_globals as zip_globals
-from .text import md_inline, prose, prose_inline, relative_url
 from .safety import css_string
+from .site_zip import template_globals as zip_globals
+from .tabellen import label_cells
+from .text import md_inline, prose, prose_inline, relative_url
 from .validate import Content
 
 SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hook
@@ -28,9 +28,9 @@ SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hoo
 
 def environment(root: Path) -> Environment:
     """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
-    from .caches import SafeBytecodeCache
-
     import hashlib
+
+    from .caches import SafeBytecodeCache
 
     # compiled code depends on how the environment is set up here (finalize, delimiters), not only on the
     # template's source: a change to this module starts a fresh cache

@@ -4,9 +4,8 @@ they are handed to it as escaped Markup, never as plain strings; CSS strings get
 
 from __future__ import annotations
 
-from typing import Any
-
 import html
+from typing import Any
 
 from markupsafe import Markup
 

@@ -99,7 +99,7 @@ def velden_markdown() -> str:
     where[m.Vakanties] = "vakanties-bestand voor p2g plan"
     where[m.Planning] = "content/planning.yml"
     done: list[type[BaseModel]] = []
-    for cls, name in m.SCHEMA_NAMES.items():
+    for cls in m.SCHEMA_NAMES:
         group: list[type[BaseModel]] = []
         _nested(cls, group)
         lines += [f"## `{where[cls]}`", ""]

@@ -16,7 +16,7 @@ def lay_over(out, stamp: bytes) -> None:
     src = pikepdf.open(io.BytesIO(stamp))
     if len(src.pages) != len(out.pages):
         raise ValueError(f"{len(src.pages)} pagina's met nummers voor {len(out.pages)} pagina's")
-    for page, number in zip(out.pages, src.pages):
+    for page, number in zip(out.pages, src.pages, strict=True):
         _as_artifact(src, number)
         form = out.copy_foreign(number.as_form_xobject())
         # by hand rather than Page.add_overlay, whose resource names are random: the same input must give

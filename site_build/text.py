@@ -9,9 +9,10 @@ from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .markdown_policy import href_problem, is_external, mark_external
+
 
 class _SafeLinks(Treeprocessor):
     """The Markdown policy (markdown_policy) for Opmaak fields: no images, only allowed link targets, external

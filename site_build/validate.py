@@ -3,7 +3,6 @@ reports all problems of a run at once as ``path:line:col: message`` in plain Dut
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -16,9 +15,9 @@ from . import models as m
 from . import praktijk
 from .load import Loaded, load_yaml
 from .markdown_policy import check_fields, check_prose_links
+from .problems import ContentError, Problem, did_you_mean, one_of
 from .schoolplanning import load_planning
 from .volgorde import method_order
-from .problems import ContentError, Problem, did_you_mean, one_of
 
 
 @dataclass
@@ -502,7 +501,7 @@ def check_references(parsed: dict, collections: dict, known: dict) -> list[Probl
     instrument_hint = "Instrumenten staan in instruments/."
 
     # ids unique per kind (files normally guarantee it, unless an id differs from its file name)
-    for directory, pairs in collections.items():
+    for pairs in collections.values():
         problems += _dupes([(o.id, ld, ("id",)) for o, ld in pairs], "id")
 
     for obj, loaded in collections["content/donts"]:

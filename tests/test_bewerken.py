@@ -5,7 +5,6 @@ workflow publishes the trainer edition at its own address and builds the plannin
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
@@ -15,8 +14,8 @@ REPOSITORY = "https://github.com/voorbeeld-org/playing-2-gether"
 
 
 def test_pages_link_the_file_they_are_made_from(real):
-    from site_build.build import build
     from site_build.bronbestanden import page_sources
+    from site_build.build import build
     from site_build.pages import page_paths
     from site_build.validate import load_content
 

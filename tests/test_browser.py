@@ -99,7 +99,7 @@ def test_every_page_accessible_and_private(server, browser):
         levels = page.eval_on_selector_all("article h1, article h2, article h3, article h4, article h5, article h6",
                                            "els => els.map(e => Number(e.tagName[1]))")
         assert levels and levels[0] == 1, rel
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), f"{rel}: koppen niet op volgorde {levels}"
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), f"{rel}: koppen niet op volgorde {levels}"
         assert page.eval_on_selector_all("img:not([alt])", "els => els.length") == 0, rel
         assert page.eval_on_selector_all("svg[role=img]:not([aria-labelledby]):not([aria-label])",
                                          "els => els.length") == 0, rel

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from site_build.bron import delen as bron_parts, is_research
-from site_build.validate import load_content
 from conftest import REPO
+from site_build.bron import delen as bron_parts
+from site_build.bron import is_research
+from site_build.validate import load_content
 
 CONTENT = load_content(REPO)
 

@@ -9,12 +9,11 @@ import subprocess
 import sys
 
 import pikepdf
+import pytest
 
+from conftest import REPO
 from site_build.build import build
 from site_build.lock import build_lock
-from conftest import REPO
-
-import pytest
 
 pytestmark = pytest.mark.build
 

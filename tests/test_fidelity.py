@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
+from conftest import REPO
 from site_build import bron
 from site_build.validate import load_content
-from conftest import REPO
 
 CONTENT = load_content(REPO)
 

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ARTIFACTS, MINIMAL, REPO
 from site_build.problems import ContentError
 from site_build.validate import load_content
-from conftest import ARTIFACTS, MINIMAL, REPO
 
 FILES = sorted(p.relative_to(MINIMAL).as_posix() for p in MINIMAL.rglob("*.yml"))
 ODD = ["\u202e", "\u200b", "\ufeff", "e\u0301", "😀", "\u0000", "\ud7ff", "ﬁ", "İ", "\t", "\r", "\x85", "\u2028"]
@@ -117,4 +117,4 @@ def test_cli_never_shows_a_traceback(tmp_path):
                          capture_output=True, text=True, cwd=REPO, timeout=60)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
-    assert len([l for l in run.stderr.splitlines() if l.startswith(("content/", "instruments/"))]) == 3
+    assert len([line for line in run.stderr.splitlines() if line.startswith(("content/", "instruments/"))]) == 3

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
 from site_build import models as m
 from site_build.render_site import environment
 from site_build.text import bron_label, prose, relative_url
-from conftest import REPO
 
 
 def render_macro(name: str, *args, **context):

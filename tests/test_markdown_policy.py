@@ -4,15 +4,13 @@ cannot be ended by any value."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import REPO
 from site_build.problems import ContentError
 from site_build.validate import load_content
-from conftest import REPO
 
 
 def test_every_breach_in_a_prose_page_is_a_problem_with_its_line(minimal):

@@ -42,7 +42,7 @@ def test_every_meeting_can_be_run_from_its_data(cyclus, b):
     # the agenda's times follow from the minutes: consecutive, from 0:00 to the sum
     times = praktijk.agenda_tijden(u.agenda)
     assert times[0][0] == "0:00"
-    for (_, end, _), (start, _, _) in zip(times, times[1:]):
+    for (_, end, _), (start, _, _) in zip(times, times[1:], strict=False):
         assert end == start
     total = sum(p.minuten for p in u.agenda)
     assert times[-1][1] == f"{total // 60}:{total % 60:02d}"
@@ -55,7 +55,7 @@ def test_every_meeting_can_be_run_from_its_data(cyclus, b):
 def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out():
     public = SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages()
     trainer = SiteRenderer(CONTENT, trainer=True, downloads=planned(CONTENT, trainer=True)).pages()
-    for cyclus, b in CONTENT.bijeenkomsten():
+    for _, b in CONTENT.bijeenkomsten():
         page = public[pages.meeting_page(b.id)]
         for anchor in ("doelen", "agenda", "voorbereiden", "werkt-aan"):
             assert f"{{#{anchor}}}" in page, (b.id, anchor)
@@ -163,7 +163,7 @@ def test_every_wide_table_labels_its_cells():
             assert "p2g-tabel--stapel" in table, path
             for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
                 cells = re.findall(r"<(td|th)([^>]*)>", row)
-                for (tag, attrs), head in zip(cells, heads):
+                for (tag, attrs), head in zip(cells, heads, strict=False):
                     if tag == "td":
                         checked += 1
                         assert f'data-label="{head}"' in attrs.replace("&#x27;", "'"), (path, head, attrs)

@@ -7,11 +7,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from conftest import REPO
 from site_build.print_build import PrintBuild
 from site_build.render_print import PdfJob, PrintError, PrintRenderer, make_fetcher
 from site_build.validate import load_content
-from conftest import REPO
-
 
 
 def norm(text: str) -> str:
@@ -404,7 +403,7 @@ def test_packs_and_map_are_tagged_like_their_forms(real_site):
                     for item in node:
                         walk(item)
                 elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                    tags.append(str(node.S))
+                    tags.append(str(node.S))  # noqa: B023 (walk runs inside this iteration)
                     walk(node.get("/K", pikepdf.Array()))
 
             walk(tree.K)
@@ -433,7 +432,7 @@ def test_no_question_is_split_from_its_answer_space(real_site):
         def walk(box, page: int) -> None:
             element = getattr(box, "element", None)
             if element is not None and "vraag" in (element.get("class") or "").split():
-                pages_of.setdefault(id(element), set()).add(page)
+                pages_of.setdefault(id(element), set()).add(page)  # noqa: B023 (walk runs inside this iteration)
             for child in getattr(box, "children", []):
                 walk(child, page)
 

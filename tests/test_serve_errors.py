@@ -8,10 +8,10 @@ import html
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 from test_serve import fetch, free_port, wait_for
-
-import pytest
 
 pytestmark = pytest.mark.build
 

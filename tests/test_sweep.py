@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import io
 import json
 import re
 import shutil
@@ -20,12 +19,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import ARTIFACTS, REPO, make_project
 from site_build import models as m
 from site_build.build import build
 from site_build.problems import ContentError
-from site_build.surface import all_model_fields, spots, text_kind, _options
+from site_build.surface import _options, all_model_fields, spots, text_kind
 from site_build.validate import load_content
-from conftest import ARTIFACTS, REPO, make_project
 
 pytestmark = pytest.mark.build
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from site_build import system
-
 from conftest import REPO
+from site_build import system
 
 needs_root_namespace = pytest.mark.skipif(
     os.geteuid() != 0 or not shutil.which("unshare"),

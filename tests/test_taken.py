@@ -93,7 +93,7 @@ def _pdf_pages(path) -> int:
 def test_every_pack_opens_with_its_meeting_on_one_a4(real_site):
     _, site, content = real_site
     downloads = site / "downloads"
-    for cyclus, b in content.bijeenkomsten():
+    for _, b in content.bijeenkomsten():
         if not b.instrumenten:
             continue
         pack = downloads / f"pakket-{b.id}.pdf"

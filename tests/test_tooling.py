@@ -64,3 +64,12 @@ def test_devcontainer_sets_up_and_forwards_the_preview():
     assert "tools/systeem.sh site" in config["postCreateCommand"]
     assert 8000 in config["forwardPorts"]
     assert "redhat.vscode-yaml" in config["customizations"]["vscode"]["extensions"]
+
+
+def test_pre_commit_runs_the_same_ruff_as_make_test():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    ruff = next(h for h in config["repos"][0]["hooks"] if h["id"] == "ruff")
+    pinned = [line for line in (REPO / "requirements" / "test.txt").read_text(encoding="utf-8").splitlines()
+              if line.startswith("ruff==")]
+    assert pinned and ruff["additional_dependencies"] == pinned
+    assert "ruff check" in (REPO / "Makefile").read_text(encoding="utf-8")
