@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError, UserError
-from .system import MissingPackages
 from .system import check as check_system
 
 
@@ -215,9 +214,6 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except ContentError as error:
         return _report(error, github=getattr(args, "github", False))
-    except MissingPackages as error:
-        print(error, file=sys.stderr)
-        return 1
     except UserError as error:
         print(error, file=sys.stderr)
         return 1

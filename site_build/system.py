@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .problems import UserError
+
 PACKAGE_LIST = Path(__file__).with_name("debian-pakketten.txt")
 
 
@@ -38,7 +40,7 @@ def requirements(purpose: str = "site") -> list[Requirement]:
     return found
 
 
-class MissingPackages(Exception):
+class MissingPackages(UserError):
     """Raised before any rendering starts when a library WeasyPrint needs is not installed."""
 
     def __init__(self, missing: list[Requirement]):
@@ -51,7 +53,11 @@ class MissingPackages(Exception):
             "of voer 'make site' uit als beheerder (root); dat installeert wat ontbreekt.")
 
 
+def missing(purpose: str = "site") -> list[Requirement]:
+    """What is not here; tools/systeem.sh asks this too (with the system's python3), so both check alike."""
+    return [r for r in requirements(purpose) if not r.present()]
+
+
 def check(purpose: str = "site") -> None:
-    missing = [r for r in requirements(purpose) if not r.present()]
-    if missing:
-        raise MissingPackages(missing)
+    if absent := missing(purpose):
+        raise MissingPackages(absent)

@@ -6,19 +6,12 @@
 set -euo pipefail
 purpose="${1:-site}"
 cd "$(dirname "$0")/.."
-list=site_build/debian-pakketten.txt
 missing_packages() {
-  missing=()
-  while read -r voor pakket bestand _; do
-    case "$voor" in site) ;; test) [ "$purpose" = test ] || continue ;; *) continue ;; esac
-    if [[ "$bestand" == /* ]]; then
-      [ -x "$bestand" ] && continue
-    else
-      # dlopen, as WeasyPrint does: a library that is listed by ldconfig but cannot be loaded counts as missing.
-      python3 -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$bestand" 2>/dev/null && continue
-    fi
-    missing+=("$pakket")
-  done < "$list"
+  # The check itself lives in site_build/system.py (stdlib only, so the system's python3 runs it before .venv exists).
+  local names  # a failing python3 stops the script here (set -e), never reads as 'nothing missing'
+  names=$(python3 -c 'import sys; sys.path.insert(0, "."); from site_build.system import missing
+print(" ".join(r.package for r in missing(sys.argv[1])))' "$purpose")
+  read -r -a missing <<< "$names"
 }
 missing_packages
 [ ${#missing[@]} -eq 0 ] && exit 0
