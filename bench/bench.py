@@ -65,8 +65,8 @@ def main() -> int:
             edited.append(timed(p2g + ["build"], project))
         # (e) median time per PDF, in one process (WeasyPrint set up once), every blank and fillable form
         sys.path.insert(0, str(project))
-        from site_build.render_print import PrintRenderer
-        from site_build.validate import load_content
+        from site_build.content.validate import load_content
+        from site_build.printing.render import PrintRenderer
 
         renderer = PrintRenderer(load_content(project))
         renderer.warm_up()

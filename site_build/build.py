@@ -11,8 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .caches import tree_digest
-from .lock import build_lock
+from site_build.core.caches import tree_digest
+from site_build.core.lock import build_lock
 
 # The content, page and MkDocs modules are imported inside the functions: `p2g build` starts rendering PDFs
 # in a child process first, and the sooner it can fork, the sooner that child gets going.
@@ -82,16 +82,16 @@ def _remember(root: Path, result: BuildResult, stamp: str) -> None:
 
 def render_pdfs(content, root: Path, out: Path, trainer: bool = False) -> list:
     """All PDFs into ``out``; the cache in build/pdf-cache makes unchanged PDFs free."""
-    from .print_build import PrintBuild
+    from site_build.printing.pipeline import PrintBuild
 
     return PrintBuild(content, root / "build" / "pdf-cache", trainer=trainer).run(out)
 
 
 def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
     """Validate and (re)write the docs folder in place; used by the MkDocs hook for `serve`."""
-    from .mkdocs_build import sync_tree
-    from .render_site import SITE_CONFIG, write_docs
-    from .validate import load_content
+    from site_build.content.validate import load_content
+    from site_build.site.mkdocs_run import sync_tree
+    from site_build.site.render import SITE_CONFIG, write_docs
 
     content = load_content(root)
     (root / "build").mkdir(exist_ok=True)
@@ -134,21 +134,21 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
             return done
     # The PDFs are rendered by worker processes while this one writes the pages and lets MkDocs build them;
     # the workers start first, because setting WeasyPrint up takes a while. The pages show the PDFs' sizes
-    # through markers filled in at the end (see downloads.py).
-    from .pdf_pool import PdfPool
-    from .tijdlijn import mark
+    # through markers filled in at the end (see printing/products.py).
+    from site_build.core.timeline import mark
+    from site_build.printing.pool import PdfPool
 
     pool = PdfPool() if PdfPool.available() else None
     scratch_parent = root / "build"
     scratch_parent.mkdir(exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
     try:
-        from .downloads import fill_in, planned
-        from .mkdocs_build import IncrementalSite
-        from .print_build import PrintBuild
-        from .render_site import SITE_CONFIG, write_docs
-        from .site_zip import write_zip
-        from .validate import load_content
+        from site_build.content.validate import load_content
+        from site_build.printing.pipeline import PrintBuild
+        from site_build.printing.products import fill_in, planned
+        from site_build.site.mkdocs_run import IncrementalSite
+        from site_build.site.offline_zip import write_zip
+        from site_build.site.render import SITE_CONFIG, write_docs
 
         content = load_content(root)
         mark("inhoud geladen")

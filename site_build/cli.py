@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import ContentError, UserError
-from .system import check as check_system
+from site_build.core.problems import ContentError, UserError
+from site_build.system import check as check_system
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -31,7 +31,7 @@ def _report(error: ContentError, github: bool = False) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validate import load_content
+    from site_build.content.validate import load_content
 
     content = load_content(_root(args))
     print(f"Alles in orde: {len(content.vaardigheden)} vaardigheden, {len(content.donts)} don'ts, "
@@ -41,7 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_all
+    from site_build.content.schema import write_all
 
     for path in write_all(_root(args)):
         print(f"geschreven: {path.relative_to(_root(args))}")
@@ -50,7 +50,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     check_system()  # before anything imports WeasyPrint: a missing library is one Dutch line, not a traceback
-    from .build import build
+    from site_build.build import build
 
     result = build(_root(args), trainer=getattr(args, "trainer", False), force=args.opnieuw)
     print(result)
@@ -59,20 +59,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     check_system()
-    from .print_build import PrintBuild
-    from .validate import load_content
+    from site_build.content.validate import load_content
+    from site_build.printing.pipeline import PrintBuild
 
     root = _root(args)
     content = load_content(root)
     known = {i.id for i in content.instrumenten}
     unknown = [i for i in args.ids if i not in known]
     if unknown:
-        from .problems import did_you_mean
+        from site_build.core.problems import did_you_mean
 
         for i in unknown:
             print(f"instrument '{i}' bestaat niet{did_you_mean(i, known)}", file=sys.stderr)
         return 1
-    from .cli_checks import output_folder
+    from site_build.cli_checks import output_folder
 
     out = output_folder(args.uit, root)
     build = PrintBuild(content, root / "build" / "pdf-cache")
@@ -87,9 +87,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     when the new entry would make the content invalid, it is taken out again. Never a broken or misplaced entry."""
     import re
 
-    from . import scaffold
-    from .cli_checks import project
-    from .validate import load_content
+    from site_build.authoring import scaffold
+    from site_build.cli_checks import project
+    from site_build.content.validate import load_content
 
     root = project(_root(args))
     kind = {"skill": "vaardigheid", "word": "woord"}.get(args.soort, args.soort)
@@ -135,9 +135,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     check_system()
 
-    from .cli_checks import output_folder, start_date
-    from .plan import load_holidays, write_plan
-    from .validate import load_content
+    from site_build.authoring.plan import load_holidays, write_plan
+    from site_build.cli_checks import output_folder, start_date
+    from site_build.content.validate import load_content
 
     start = start_date(args.start)
     root = _root(args)
@@ -158,11 +158,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     check_system()
     import logging
 
-    from .build import serve
+    from site_build.build import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
 
-    from .cli_checks import port_free
+    from site_build.cli_checks import port_free
 
     port_free(args.port)
     serve(_root(args), port=args.port)
@@ -170,7 +170,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .cli_checks import dutch_argparse, os_error, port
+    from site_build.cli_checks import dutch_argparse, os_error, port
 
     dutch_argparse()
     parser = argparse.ArgumentParser(prog="p2g", description="Playing-2-gether: site en formulieren uit YAML.")
@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a failed PDF or template: a plain message, never a traceback
         import jinja2
 
-        from .pdf_engine import PrintError
+        from site_build.printing.engine import PrintError
 
         if isinstance(error, PrintError):
             print(f"Fout bij het maken van een PDF: {error}\nEr is niets overschreven.", file=sys.stderr)

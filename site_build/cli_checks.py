@@ -8,7 +8,7 @@ import errno
 from datetime import date
 from pathlib import Path
 
-from .problems import UserError
+from site_build.core.problems import UserError
 
 # argparse builds its messages with gettext; these are the ones a user meets
 _NL = {

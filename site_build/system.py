@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import UserError
+from site_build.core.problems import UserError
 
 PACKAGE_LIST = Path(__file__).with_name("debian-pakketten.txt")
 

@@ -38,7 +38,7 @@ def real(tmp_path: Path) -> Path:
 def real_site(tmp_path_factory):
     """The real content, built once per test run: (project, site, content)."""
     from site_build.build import build
-    from site_build.validate import load_content
+    from site_build.content.validate import load_content
 
     project = make_project(tmp_path_factory.mktemp("echt") / "project", REPO)
     result = build(project)
@@ -71,7 +71,7 @@ def _builds_carry_the_marker(request, monkeypatch):
 
     import mkdocs.commands.build
 
-    from site_build import print_build
+    from site_build.printing import pipeline as print_build
 
     monkeypatch.setattr(mkdocs.commands.build, "build", refuse)
     monkeypatch.setattr(print_build.PrintBuild, "__init__", refuse)

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO
 from site_build.build import build
-from site_build.problems import ContentError
+from site_build.core.problems import ContentError
 
 
 def read(site: Path, rel: str) -> str:

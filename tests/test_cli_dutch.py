@@ -75,7 +75,7 @@ def test_p2g_new_never_leaves_a_broken_entry(minimal):
 
 def test_github_annotations_escape_file_names_and_messages(capsys):
     from site_build.cli import _report
-    from site_build.problems import ContentError, Problem
+    from site_build.core.problems import ContentError, Problem
 
     _report(ContentError([Problem("content/a,b:c%.yml", 3, 1, "fout\nregel twee 100%")]), github=True)
     out = capsys.readouterr().out
@@ -83,7 +83,7 @@ def test_github_annotations_escape_file_names_and_messages(capsys):
 
 
 def test_the_calendar_escapes_every_control_character():
-    from site_build.plan import _escape
+    from site_build.authoring.plan import _escape
 
     value = _escape("Bijeenkomst\r\nEND:VEVENT\rBEGIN:VEVENT\x0b\x00\x1b;x,y\\\u2028z")
     assert not any(ord(c) < 32 or ord(c) == 127 for c in value)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import REPO
-from site_build.bron import delen as bron_parts
-from site_build.bron import is_research
-from site_build.validate import load_content
+from site_build.content.bron import delen as bron_parts
+from site_build.content.bron import is_research
+from site_build.content.validate import load_content
 
 CONTENT = load_content(REPO)
 

@@ -8,8 +8,8 @@ import re
 import yaml
 from pypdf import PdfReader
 
-from site_build.render_print import PrintRenderer
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.printing.render import PrintRenderer
 
 MIN_PT = 11.0
 MAX_ITALIC_WORDS = 20  # a sentence may be italic (a spoken line), a passage not

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO
 from site_build.build import build
-from site_build.lock import build_lock
+from site_build.core.lock import build_lock
 
 pytestmark = pytest.mark.build
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from site_build import bron
-from site_build.validate import load_content
+from site_build.content import bron
+from site_build.content.validate import load_content
 
 CONTENT = load_content(REPO)
 
@@ -152,7 +152,7 @@ def test_key_statements_in_the_pdfs(real_site):
 
 def _texts_outside_quotes():
     """Every text a reader sees, except literal quotes from the report (those keep the report's words)."""
-    from site_build.models import Citaat
+    from site_build.content.models import Citaat
 
     out = []
     for model in [*CONTENT.vaardigheden, *CONTENT.donts, *CONTENT.contexten, CONTENT.organisatie, CONTENT.behoeften,

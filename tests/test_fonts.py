@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from site_build.pdf_engine import PrintError
-from site_build.pdf_fonts import embedded_fonts, foreign, project_fonts
-from site_build.render_print import PrintRenderer
+from site_build.printing.engine import PrintError
+from site_build.printing.fonts import embedded_fonts, foreign, project_fonts
+from site_build.printing.render import PrintRenderer
 
 
 @pytest.fixture(scope="module")
 def every_pdf(real_site, tmp_path_factory):
     """Every PDF the project makes: the public site, the trainer edition and the year planning."""
+    from site_build.authoring.plan import write_plan
     from site_build.build import build
-    from site_build.plan import write_plan
 
     project, site, content = real_site
     trainer = build(project, trainer=True).site
@@ -41,14 +41,14 @@ def test_every_pdf_embeds_only_the_projects_fonts(every_pdf):
 def test_a_system_font_is_caught(minimal, tmp_path):
     """The audit can fail: a PDF that embeds a font other than Lato (here DejaVu, which fontconfig picks for
     a glyph Lato lacks) is reported, and the build refuses to write such a PDF in the first place."""
-    from site_build.validate import load_content
+    from site_build.content.validate import load_content
 
     renderer = PrintRenderer(load_content(minimal))
     with pytest.raises(PrintError, match=r"U\+2717"):
         renderer.pdf_bytes('<html lang="nl"><title>x</title><body><h2>✗ Niet doen</h2></body></html>')
 
     # what such a PDF would have been: laid out and written without the guard
-    from site_build.pdf_engine import PdfJob
+    from site_build.printing.engine import PdfJob
 
     engine = renderer.engine()
     document = engine.layout(PdfJob("x.pdf", '<html lang="nl"><title>x</title><body><p>✗ niet</p></body></html>', "x"))

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ARTIFACTS, MINIMAL, REPO
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 FILES = sorted(p.relative_to(MINIMAL).as_posix() for p in MINIMAL.rglob("*.yml"))
 ODD = ["\u202e", "\u200b", "\ufeff", "e\u0301", "😀", "\u0000", "\ud7ff", "ﬁ", "İ", "\t", "\r", "\x85", "\u2028"]

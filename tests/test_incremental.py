@@ -66,7 +66,7 @@ def test_a_removed_anchor_makes_the_build_full(built, tmp_path):
 
 def test_a_link_to_a_removed_anchor_still_fails_the_build(real, monkeypatch):
     # the case the fallback is for: the page with the link did not change, the page with the anchor did
-    from site_build.problems import ContentError
+    from site_build.core.problems import ContentError
 
     edit(real / "content" / "paginas" / "trainers" / "index.md", "\n## ",
          "\nZie ook [voor wie het is](../methode/index.md#voor-wie).\n\n## ")
@@ -93,7 +93,7 @@ def test_a_failed_incremental_build_is_followed_by_a_full_one(built, tmp_path):
     page = built / "content" / "paginas" / "methode" / "index.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good + "\n[kapot](../trainers/index.md#bestaat-niet)\n", encoding="utf-8")
-    from site_build.problems import ContentError
+    from site_build.core.problems import ContentError
 
     with pytest.raises(ContentError) as failed:
         build(built)
@@ -106,7 +106,7 @@ def test_a_failed_incremental_build_is_followed_by_a_full_one(built, tmp_path):
 
 def test_a_new_link_to_a_missing_anchor_on_an_unchanged_page_fails(built):
     # only the page with the link is rebuilt; the anchors of the page it points to come from the last build
-    from site_build.problems import ContentError
+    from site_build.core.problems import ContentError
 
     edit(built / "content" / "paginas" / "trainers" / "index.md", "\n## ",
          "\nZie ook [dit kopje](../methode/index.md#bestaat-niet).\n\n## ")

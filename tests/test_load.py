@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from site_build.load import load_yaml
-from site_build.problems import Problem
+from site_build.content.load import load_yaml
+from site_build.core.problems import Problem
 
 
 def load(tmp_path: Path, text: str | bytes):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import REPO
-from site_build import models as m
-from site_build.render_site import environment
-from site_build.text import bron_label, prose, relative_url
+from site_build.content import models as m
+from site_build.core.text import bron_label, prose, relative_url
+from site_build.site.render import environment
 
 
 def render_macro(name: str, *args, **context):
@@ -56,7 +56,7 @@ def test_example_macro():
 
 
 def test_marker_for_each_kind_of_source():
-    from site_build import bron
+    from site_build.content import bron
     cases = {"§3.1.1": ("rapport", "§3.1.1"), "Tabel 2; §2.4": ("rapport", "tabel 2 · §2.4"),
              "toevoeging": ("toevoeging", "toevoeging"), "uitwerking van §2.3.2": ("uitwerking", "uitwerking §2.3.2"),
              "P2G-materialen": ("p2g", "P2G"),

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import REPO
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 
 def test_every_breach_in_a_prose_page_is_a_problem_with_its_line(minimal):
@@ -52,7 +52,7 @@ def test_every_theme_template_is_autoescaped():
 def test_plain_strings_never_reach_the_theme():
     from types import SimpleNamespace
 
-    from site_build.safety import assert_theme_safe, theme_config
+    from site_build.core.safety import assert_theme_safe, theme_config
 
     data = theme_config({"site_name": "<b>", "copyright": "a & b", "nav": [{"T<i>": "x.md"}, {"S": [{"U'": "y.md"}]}]})
     assert data["site_name"] == "&lt;b&gt;" and list(data["nav"][0]) == ["T&lt;i&gt;"]
@@ -64,7 +64,7 @@ def test_plain_strings_never_reach_the_theme():
 
 @given(st.text())
 def test_a_css_string_shows_any_value_and_cannot_be_ended(value):
-    from site_build.safety import css_string
+    from site_build.core.safety import css_string
 
     literal = str(css_string(value))
     assert literal.startswith('"') and literal.endswith('"')

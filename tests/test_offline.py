@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from site_build.site_zip import FOLDER, MARKER, ZIP_PATH, size_text, write_zip
+from site_build.site.offline_zip import FOLDER, MARKER, ZIP_PATH, size_text, write_zip
 from test_browser import ARGS, CHROMIUM, shot
 
 # files, inline data and the browser's own pages (its PDF viewer is chrome-extension://): no host is contacted

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from site_build import pages, praktijk
-from site_build.downloads import planned
-from site_build.problems import ContentError
-from site_build.render_site import SiteRenderer
-from site_build.tabellen import label_cells
-from site_build.validate import load_content
+from site_build.content import practice as praktijk
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
+from site_build.printing.products import planned
+from site_build.site import sitemap as pages
+from site_build.site.render import SiteRenderer
+from site_build.site.tables import label_cells
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = load_content(REPO)

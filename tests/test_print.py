@@ -8,9 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO
-from site_build.print_build import PrintBuild
-from site_build.render_print import PdfJob, PrintError, PrintRenderer, make_fetcher
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.printing.pipeline import PrintBuild
+from site_build.printing.render import PdfJob, PrintError, PrintRenderer, make_fetcher
 
 
 def norm(text: str) -> str:
@@ -326,8 +326,8 @@ def test_typed_text_shows_in_the_fillable_form(real_site, tmp_path):
 def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
     import os
 
-    from site_build import pdf_pool
-    from site_build.pdf_pool import PdfPool
+    from site_build.printing import pool as pdf_pool
+    from site_build.printing.pool import PdfPool
 
     renderer = PrintRenderer(load_content(minimal))
     pool = PdfPool(workers=2)
@@ -353,7 +353,7 @@ def test_pool_reports_a_failed_render_and_a_dead_worker(minimal, monkeypatch):
 def test_pool_closes_cleanly_when_nothing_was_asked(minimal):
     """A build that finds every PDF in its cache never gives the pool work: closing it must end its processes
     normally (not by the timeout that kills them)."""
-    from site_build.pdf_pool import PdfPool
+    from site_build.printing.pool import PdfPool
 
     pool = PdfPool(workers=2)
     pool.close()
@@ -366,7 +366,7 @@ def test_without_worker_processes_the_pdfs_are_the_same(minimal, tmp_path, monke
     import shutil
 
     from site_build.build import build
-    from site_build.pdf_pool import PdfPool
+    from site_build.printing.pool import PdfPool
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     pooled = build(minimal, out=tmp_path / "met-werkers").site / "downloads"
@@ -420,7 +420,7 @@ def test_packs_and_map_are_tagged_like_their_forms(real_site):
 
 def test_no_question_is_split_from_its_answer_space(real_site):
     """Each question with its answer space stays on one page (the layout itself, from WeasyPrint)."""
-    from site_build.pdf_engine import PdfJob as Job
+    from site_build.printing.engine import PdfJob as Job
 
     project, site, content = real_site
     renderer = PrintRenderer(content)
@@ -465,7 +465,7 @@ def test_pool_does_not_outlive_a_killed_build(minimal, tmp_path):
     script.write_text(
         "import sys, time\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
-        "from site_build.pdf_pool import PdfPool\n"
+        "from site_build.printing.pool import PdfPool\n"
         "pool = PdfPool(workers=2)\n"
         "print(pool._supervisor.pid, flush=True)\n"
         "time.sleep(60)\n", encoding="utf-8")

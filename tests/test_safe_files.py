@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 
 def problems_of(project) -> list[str]:
@@ -103,7 +103,7 @@ def test_the_pdf_fetcher_serves_only_fonts_and_never_attaches(real):
 
     import pikepdf
 
-    from site_build.pdf_engine import PdfEngine, PdfJob, PrintError, font_files
+    from site_build.printing.engine import PdfEngine, PdfJob, PrintError, font_files
 
     engine = PdfEngine(real, "@page { size: A4; }")
     font = font_files()["regular"].as_uri()

@@ -7,15 +7,15 @@ import json
 from pydantic import BaseModel
 
 from conftest import REPO
-from site_build import models as m
-from site_build.schema import (
+from site_build.content import models as m
+from site_build.content.schema import (
     VELDEN_PAGE,
     _nested,
     modeline,
     schema_texts,
     velden_markdown,
 )
-from site_build.validate import content_files
+from site_build.content.validate import content_files
 
 
 def test_committed_json_schema_is_current():

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from site_build.downloads import planned
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
+from site_build.printing.products import planned
 
 
 def meetings_in_ics(text: str) -> list[tuple[date, str]]:

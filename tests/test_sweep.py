@@ -20,11 +20,11 @@ import pytest
 import yaml
 
 from conftest import ARTIFACTS, REPO, make_project
-from site_build import models as m
 from site_build.build import build
-from site_build.problems import ContentError
-from site_build.surface import _options, all_model_fields, spots, text_kind
-from site_build.validate import load_content
+from site_build.content import models as m
+from site_build.content.surface import _options, all_model_fields, spots, text_kind
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 pytestmark = pytest.mark.build
 

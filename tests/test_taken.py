@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ARTIFACTS
-from site_build import praktijk
-from site_build.bijlagen import in_pack
+from site_build.content import practice as praktijk
+from site_build.printing.sheets import in_pack
 from test_browser import CHROMIUM, browser, new_page, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.build

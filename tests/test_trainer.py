@@ -14,10 +14,10 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import REPO
+from site_build.authoring.plan import ics, load_holidays, make_plan
 from site_build.build import build
-from site_build.plan import ics, load_holidays, make_plan
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
         '<rect width="120" height="40" fill="#5a2d82"/><text x="10" y="26" fill="#fff">De Linde</text></svg>')

@@ -12,8 +12,8 @@ import pytest
 
 from conftest import ARTIFACTS, REPO, make_project
 from site_build.build import build
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 CDN = re.compile(r"(fonts\.googleapis|fonts\.gstatic|unpkg\.com|cdn\.jsdelivr|cdnjs\.|googletagmanager|"
                  r"google-analytics|plausible\.io|matomo)", re.I)

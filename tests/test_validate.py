@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_build.problems import ContentError
-from site_build.validate import load_content
+from site_build.content.validate import load_content
+from site_build.core.problems import ContentError
 
 CASES = {
     "onbekend veld met suggestie": (

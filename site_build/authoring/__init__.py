@@ -1,0 +1,1 @@
+"""Authoring and planning: scaffolding new content files and the year planning."""

@@ -1,0 +1,154 @@
+"""Scaffolding: `p2g new` writes a new content file from the schema, valid as written, with the Dutch help
+text of every field as a comment, so a trainer sees what each field is for without opening the reference."""
+
+from __future__ import annotations
+
+import textwrap
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from site_build.content import models as m
+from site_build.content.schema import modeline
+
+KINDS = {
+    "vaardigheid": ("content/vaardigheden", m.Vaardigheid), "skill": ("content/vaardigheden", m.Vaardigheid),
+    "instrument": ("instruments", m.Instrument),
+    "context": ("content/contexten", m.Context),
+    "dont": ("content/donts", m.Dont),
+}
+WORD_FILE = "content/relatiewoorden.yml"
+
+
+def _base(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _base(typing.get_args(annotation)[0])
+    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _base(args[0])
+    return annotation
+
+
+def _is_markdown(annotation: Any) -> bool:
+    return "markdown" in repr(annotation)
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, 100 - len(indent))]
+
+
+def _placeholder(name: str, annotation: Any, ident: str, title: str) -> Any:
+    base = _base(annotation)
+    if name == "id":
+        return ident
+    if name == "bron":
+        return "toevoeging"
+    if name in ("naam", "titel") and title:
+        return title
+    if typing.get_origin(base) is typing.Literal:
+        return typing.get_args(base)[0]
+    if base is bool:
+        return False
+    if base is int:
+        return 99 if name == "volgorde" else 1
+    if _is_markdown(annotation):
+        return f"Schrijf hier de tekst voor '{name}'."
+    return f"Vul hier '{name}' in."
+
+
+def _fields(model: type[BaseModel], ident: str, title: str, indent: str, first_dash: bool = False) -> list[str]:
+    lines: list[str] = []
+    for i, (name, info) in enumerate(model.model_fields.items()):
+        lead = indent if not (first_dash and i == 0) else indent[:-2] + "- "
+        comment_indent = indent
+        lines += _comment(info.description or "", comment_indent)
+        annotation = info.annotation
+        base = _base(annotation)
+        # a section needs a title unless it takes one over: show it as if it were required
+        required = info.is_required() or (model is m.Sectie and name == "titel")
+        if not required:
+            lines.append(f"{comment_indent}# (mag weg) {name}: ...")
+            continue
+        if typing.get_origin(base) is list:
+            item = _base(typing.get_args(base)[0])
+            lines.append(f"{lead}{name}:")
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                lines += _fields(item, ident, title, indent + "    ", first_dash=True)
+            else:
+                lines.append(f"{indent}  - {_yaml_scalar(_placeholder(name, typing.get_args(base)[0], ident, title))}")
+        elif isinstance(base, type) and issubclass(base, BaseModel):
+            lines.append(f"{lead}{name}:")
+            lines += _fields(base, ident, title, indent + "  ")
+        else:
+            value = _placeholder(name, annotation, ident, title)
+            lines.append(f"{lead}{name}: {_yaml_scalar(value)}")
+    return lines
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value).replace('"', "'")
+    return f'"{text}"'
+
+
+def new_file(root: Path, kind: str, ident: str, title: str = "") -> Path:
+    directory, model = KINDS[kind]
+    rel = f"{directory}/{ident}.yml"
+    path = root / rel
+    if path.exists():
+        raise FileExistsError(rel)
+    header = [modeline(rel, model),
+              f"# Nieuw bestand, gemaakt met 'p2g new {kind} {ident}'. Vervang de teksten door je eigen tekst.",
+              "# Regels die met # beginnen zijn uitleg; ze doen niets. Meer uitleg: de pagina 'Velden' op de site.",
+              "# Controleer daarna met: .venv/bin/p2g validate", ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, "\n".join(header + _fields(model, ident, title, "")) + "\n", new=True)
+    return path
+
+
+def new_word(root: Path, word: str, waarde: str, uitleg: str | None) -> Path:
+    import yaml
+
+    path = root / WORD_FILE
+    text = path.read_text(encoding="utf-8")
+    try:
+        existing = {str(w.get("woord", "")).lower() for w in (yaml.safe_load(text) or {}).get("woorden", [])}
+    except (yaml.YAMLError, AttributeError):
+        existing = set()
+    if word.lower() in existing:
+        raise FileExistsError(f"het woord '{word}' staat al in {WORD_FILE}")
+    if not text.endswith("\n"):
+        text += "\n"
+    # follow the indentation of the list already in the file ('- woord' or '  - woord')
+    import re
+
+    found = re.search(r"^( *)- woord:", text, re.M)
+    pad = found.group(1) if found else "  "
+    entry = [f"{pad}- woord: {_yaml_scalar(word)}", f"{pad}  waarde: {waarde}"]
+    if uitleg:
+        entry.append(f"{pad}  uitleg: {_yaml_scalar(uitleg)}")
+    entry.append(f"{pad}  bron: toevoeging")
+    write_atomic(path, text + "\n".join(entry) + "\n")
+    return path
+
+
+def write_atomic(path: Path, text: str, new: bool = False) -> None:
+    """Write all of the text or nothing: a temporary file first, then one rename (or, for a new file, a link
+    that fails when the name was taken meanwhile). An interrupted or failed write leaves no half file behind."""
+    import os
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        if new:
+            os.link(tmp, path)
+        else:
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,111 @@
+"""Text rendering shared by site and print: the safe Markdown subset, escaping and provenance labels."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from site_build.content.markdown_policy import href_problem, is_external, mark_external
+
+
+class _SafeLinks(Treeprocessor):
+    """The Markdown policy (markdown_policy) for Opmaak fields: no images, only allowed link targets, external
+    links marked; relative '.md' links become the built '.html' pages."""
+
+    def run(self, root: Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            if href_problem(href):
+                a.attrib.pop("href", None)
+            elif is_external(href):
+                mark_external(a)
+            elif not href.lower().startswith(("mailto:", "#")):
+                a.set("href", re.sub(r"\.md(#|$)", r".html\1", href))
+
+
+class _Extension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_SafeLinks(md), "p2g_safe_links", 1)
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", _Extension()], output_format="html")
+
+
+_MD = _markdown()
+
+
+def prose(text: str | None) -> Markup:
+    """The documented Markdown subset of 'Opmaak' fields: HTML is escaped first, so it shows as text."""
+    if not text:
+        return Markup("")
+    _MD.reset()
+    rendered = _MD.convert(html.escape(text, quote=False))
+    # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
+    return Markup(re.sub(r"\n\s*\n", "\n", rendered))
+
+
+def prose_inline(text: str | None) -> Markup:
+    """Like prose, without the surrounding paragraph (for one-line fields shown inline)."""
+    rendered = str(prose(text))
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # what Python-Markdown unescapes; others would show their backslash
+
+
+def md_inline(text: object) -> Markup:
+    """Plain text placed where Markdown is parsed (headings): HTML-escaped and Markdown-escaped.
+
+    Quotes stay as they are: a heading's text also becomes its table-of-contents entry, which MkDocs escapes
+    once more, so an entity such as '&#39;' would show there literally."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
+
+
+BRON_LABELS = {
+    "Samenvatting": "rapport, samenvatting",
+    "P2G-materialen": "oorspronkelijke P2G-materialen (Erasmus+)",
+    "toevoeging": "toevoeging van deze site (geen onderzoeksresultaat)",
+}
+
+
+def bron_parts(bron: str) -> list[str]:
+    return [p.strip() for p in bron.split(";") if p.strip()]
+
+
+def bron_label(bron: str) -> str:
+    """'§2.3.1; toevoeging' -> 'rapport §2.3.1 · toevoeging van deze site (geen onderzoeksresultaat)'."""
+    labels = []
+    for part in bron_parts(bron):
+        if part.startswith("§"):
+            labels.append(f"rapport {part}")
+        elif part.startswith(("Tabel", "Bijlage")):
+            labels.append(f"rapport, {part.lower()}")
+        else:
+            labels.append(BRON_LABELS.get(part, part))
+    return " · ".join(labels)
+
+
+def is_research(bron: str) -> bool:
+    return any(p not in ("toevoeging", "P2G-materialen") for p in bron_parts(bron))
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """Link between generated pages as built with use_directory_urls: false (x.md -> x.html)."""
+    target, _, anchor = to_page.partition("#")
+    target = re.sub(r"\.md$", ".html", target)
+    here = posixpath.dirname(from_page)
+    rel = posixpath.relpath(target, here or ".")
+    return rel + (f"#{anchor}" if anchor else "")

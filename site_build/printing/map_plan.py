@@ -1,0 +1,45 @@
+"""The complete map's part of the print plan: its front pages (cover and contents), whose page numbers must
+match where each form lands, and the running page numbers stamped onto every page of the merged map.
+
+The forms are rendered once and reused in packs and the map, so each keeps its own 'pagina x van y'; the map
+gets its own numbering on top (a thin PDF of page numbers only, laid over each page: see printing/stamp.py), and its
+contents give exactly those numbers. Mixed into PrintBuild, whose state (pdfs, pages, _asked) it uses.
+"""
+
+from __future__ import annotations
+
+from site_build.printing.engine import Part
+from site_build.printing.sheets import in_map
+
+VOORWERK, NUMMERS, MAP = "map-voorwerk.pdf", "map-nummers.pdf", "complete-map.pdf"
+
+
+class MapSteps:
+    def _map_step(self, pages: dict[str, int]) -> bool:
+        """Start the next step of the map once every form's page count is known; whether anything started."""
+        if MAP in self._asked:
+            return False
+        r, c = self.renderer, self.content
+        voorwerk = self.pdfs.get(VOORWERK)
+        if VOORWERK not in self._asked:
+            self._render(r.map_job(pages, self._map_front))
+            return True
+        if voorwerk is None:
+            return False
+        if self.pages[VOORWERK] != self._map_front and self._map_tries < 3:
+            # the contents give page numbers after the map's own front pages: settle them
+            self._map_front, self._map_tries = self.pages[VOORWERK], self._map_tries + 1
+            del self.pdfs[VOORWERK]
+            self._render(r.map_job(pages, self._map_front))
+            return True
+        names = [f"{i}.pdf" for i in self._instruments] + [x.name for x in in_map(c)]
+        if NUMMERS not in self._asked:
+            total = self.pages[VOORWERK] + sum(self.pages[n] for n in names)
+            self._render(r.map_numbers_job(total))
+            return True
+        if NUMMERS not in self.pdfs:
+            return False
+        parts = [Part(voorwerk)] + [Part(self.pdfs[n]) for n in names]
+        self._merge(MAP, parts, self._titles[MAP], "Alle formulieren van het Playing-2-gether-traject",
+                    stamp=self.pdfs[NUMMERS])
+        return True

@@ -1,0 +1,311 @@
+"""Print pipeline: every PDF of the site (forms, meeting packs, the complete map, pocket cards), rendered
+in parallel by the workers of a PdfPool, cached by the content hash of what each depends on, packs and the
+map merged from the rendered forms."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import heapq
+import io
+import itertools
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from pathlib import Path
+
+from site_build.content.validate import Content
+from site_build.core.caches import read_verified, write_verified
+from site_build.printing.engine import Part, PdfJob, Rendered, job_key, merge
+from site_build.printing.map_plan import MapSteps
+from site_build.printing.pool import PdfPool
+from site_build.printing.products import Download, pack_name, planned
+from site_build.printing.render import PrintRenderer
+from site_build.printing.sheets import BIJLAGEN, in_pack
+
+_PAGES: dict[str, int] = {}  # page counts by content hash, kept in the cache (parsing a PDF costs time)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def page_count(data: bytes) -> int:
+    key = _digest(data)
+    if key not in _PAGES:
+        import pikepdf
+
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            _PAGES[key] = len(pdf.pages)
+    return _PAGES[key]
+
+
+def load_page_cache(cache: Path) -> None:
+    import json
+
+    path = cache / "paginas.json"
+    data = read_verified(path)
+    if data is not None:
+        try:
+            counts = json.loads(data)
+        except ValueError:
+            return
+        if isinstance(counts, dict):
+            _PAGES.update({k: v for k, v in counts.items() if isinstance(v, int) and v > 0})
+
+
+def save_page_cache(cache: Path) -> None:
+    import json
+
+    cache.mkdir(parents=True, exist_ok=True)
+    write_verified(cache / "paginas.json", json.dumps(_PAGES, sort_keys=True).encode("utf-8"))
+
+
+class PrintBuild(MapSteps):
+    """Renders what is needed into ``out`` (a downloads folder), reusing cached PDFs by content hash.
+
+    `start` hands the forms to the workers and returns at once. A thread then does the rest as soon as
+    what it needs is there: a pack's cover once its forms are laid out (it shows their page counts), a pack
+    once its cover and forms are, the map once all forms are. `finish` waits and writes the files. Between
+    the two, the caller builds the site.
+    """
+
+    def __init__(self, content: Content, cache: Path, workers: int | None = None, trainer: bool = False,
+                 pool: PdfPool | None = None):
+        self.content = content
+        self.trainer = trainer
+        self.cache = cache
+        if workers is None:
+            workers = pool.workers if pool else PdfPool.default_workers() if PdfPool.available() else 1
+        self.workers = workers
+        self.renderer = PrintRenderer(content)
+        self.stylesheet = self.renderer.stylesheet_text()
+        self.basis = self.renderer.cache_basis()
+        self.rendered: list[str] = []       # names made in this run (not from the cache)
+        self.pdfs: dict[str, bytes] = {}
+        self.pages: dict[str, int] = {}
+        self._pool = pool
+        self._own_pool = pool is None
+        self._pending: set[Future] = set()
+        self._asked: set[str] = set()
+        self._error: BaseException | None = None  # what stopped the planning thread, raised by finish()
+        self._thread: threading.Thread | None = None
+        self._map_front, self._map_tries = 2, 0   # the map's front pages, as its contents assume them
+        self._ready: list = []  # heap of (rank, order, send, store, result)
+        self._order = itertools.count()
+        self._in_flight: set[Future] = set()
+        self._instruments = [i.id for i in content.instrumenten]
+        self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
+        self._titles = {d.name: d.title for d in planned(content, trainer)}
+
+    # --- work, through the cache ---------------------------------------------------------------------------
+    def _executor(self) -> PdfPool:
+        if self._pool is None:
+            self._pool = PdfPool(self.workers)
+        self._pool.prepare(self.content.root, self.stylesheet)
+        return self._pool
+
+    def _render(self, job: PdfJob) -> None:
+        """Have the job's PDFs made (or taken from the cache); they land in self.pdfs."""
+        self._asked.add(job.name)
+        key = job_key(job, self.basis)
+        paths = {name: self.cache / f"{key}-{i}.pdf" for i, name in enumerate(job.names)}
+        # every entry is checked against the hash beside it: a damaged one is made again, never published
+        cached = {name: read_verified(path) for name, path in paths.items()}
+        if all(data is not None for data in cached.values()):
+            self._pending.add(_done(cached, {name: page_count(data) for name, data in cached.items()}))
+            return
+
+        def store(rendered: Rendered) -> tuple[dict[str, bytes], dict[str, int]]:
+            for name, path in paths.items():
+                write_verified(path, rendered.files[name])
+                _PAGES[_digest(rendered.files[name])] = rendered.pages
+                self.rendered.append(name)
+            return rendered.files, {name: rendered.pages for name in rendered.files}
+
+        if self.workers <= 1:
+            self._pending.add(_call(lambda: store(self.renderer.render(job))))
+        else:
+            # what others wait for first (the map, then covers); then the pocket cards and the trainer's script
+            # (short HTML, long to lay out); then the forms by size, longest first
+            name = job.name.removesuffix(".pdf")
+            rank = ((0, 0) if name == "map-voorwerk" else (0, 1) if name.startswith("omslag-")
+                    else (1, -len(job.html)) if name in self._instruments else (1, float("-inf")))
+            self._queue(rank, lambda: self._executor().render(self.content.root, self.stylesheet, job), store)
+
+    def _merge(self, name: str, parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> None:
+        """Have the parts merged into one PDF, with ``stamp``'s pages laid over its pages if given (or take it
+        from the cache)."""
+        self._asked.add(name)
+        digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode() for p in parts)
+                                + title.encode() + subject.encode() + self.basis.encode()
+                                + hashlib.sha256(stamp or b"").digest())
+        path = self.cache / f"pak-{digest.hexdigest()}.pdf"
+        pages = sum(page_count(p.data) for p in parts)
+        cached = read_verified(path)
+        if cached is not None:
+            self._pending.add(_done({name: cached}, {name: pages}))
+            return
+
+        def store(data: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
+            write_verified(path, data)
+            _PAGES[_digest(data)] = pages
+            self.rendered.append(name)
+            return {name: data}, {name: pages}
+
+        if self.workers <= 1:
+            self._pending.add(_call(lambda: store(merge(parts, title, subject, stamp))))
+        else:
+            self._queue((0, 2), lambda: self._executor().merge(parts, title, subject, stamp), store)
+
+    def _queue(self, rank: tuple, send, store) -> None:
+        """Work waits here, not in the pool, so what others wait for can go first."""
+        result: Future = Future()
+        heapq.heappush(self._ready, (rank, next(self._order), send, store, result))
+        self._pending.add(result)
+
+    def _dispatch(self) -> None:
+        """Give the workers work: one job each, plus one so none waits for the next."""
+        self._in_flight = {f for f in self._in_flight if not f.done()}
+        while self._ready and len(self._in_flight) < self.workers + 1:
+            _, _, send, store, result = heapq.heappop(self._ready)
+            source = send()
+            source.add_done_callback(functools.partial(_chain, result, store))
+            self._in_flight.add(source)
+
+    def _close(self) -> None:
+        if self._own_pool and self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    # --- what a build asks for ----------------------------------------------------------------------------
+    def run_forms(self, out: Path, ids: list[str]) -> list[Download]:
+        """Only the blank and fillable forms of the chosen instruments (for `p2g pdf`)."""
+        jobs = [j for j in self.renderer.jobs() if j.name.removesuffix(".pdf") in ids]
+        self.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            for job in jobs:
+                self._render(job)
+            self._collect(wait_all=True)
+        finally:
+            self._close()
+        out.mkdir(parents=True, exist_ok=True)
+        result = []
+        for job in jobs:
+            for name, kind in zip(job.names, ("formulier", "invulbaar"), strict=False):
+                (out / name).write_bytes(self.pdfs[name])
+                result.append(Download(name, job.title, kind, len(self.pdfs[name]), self.pages[name]))
+        return result
+
+    def run(self, out: Path) -> list[Download]:
+        self.start()
+        return self.finish(out)
+
+    def start(self) -> None:
+        """Hand the forms and cards to the workers (longest first: the workers end close together), and let
+        a thread of this process do the rest as soon as it can."""
+        load_page_cache(self.cache)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        r = self.renderer
+        try:
+            for job in sorted(r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []),
+                              key=lambda j: -len(j.html)):
+                self._render(job)
+            self._dispatch()
+        except BaseException:
+            self._close()
+            raise
+        self._thread = threading.Thread(target=self._schedule, name="pdf-planning", daemon=True)
+        self._thread.start()
+
+    def finish(self, out: Path) -> list[Download]:
+        """Wait for everything; write every PDF into ``out``."""
+        try:
+            assert self._thread is not None, "start() first"
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+            out.mkdir(parents=True, exist_ok=True)
+            downloads = []
+            for d in planned(self.content, self.trainer):
+                data = self.pdfs[d.name]
+                (out / d.name).write_bytes(data)
+                downloads.append(d.done(len(data), self.pages[d.name]))
+            return downloads
+        finally:
+            self._close()
+            save_page_cache(self.cache)
+
+    # --- the plan -------------------------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        try:
+            while True:
+                while self._step():
+                    pass
+                if not self._pending:
+                    return
+                self._collect()
+        except BaseException as exc:  # raised again by finish(), in the caller's thread
+            self._error = exc
+
+    def _collect(self, wait_all: bool = False) -> None:
+        """Wait until some (or all) work is done, keeping the workers busy meanwhile; take in the results."""
+        while self._pending:
+            self._dispatch()
+            done, _ = wait(self._pending | self._in_flight, return_when=FIRST_COMPLETED)
+            finished = done & self._pending
+            for future in finished:
+                self._pending.discard(future)
+                files, pages = future.result()
+                self.pdfs.update(files)
+                self.pages.update(pages)
+            if finished and not wait_all:
+                return
+
+    def _step(self) -> bool:
+        """Start what has become possible; whether anything was."""
+        c, r, titles, instruments = self.content, self.renderer, self._titles, self._instruments
+        # page counts of the forms and of the attachments (bijlagen), by name without '.pdf'
+        pages = {n: self.pages[f"{n}.pdf"] for n in instruments + self._bijlagen if f"{n}.pdf" in self.pages}
+        progressed = False
+        for cyclus, b in c.bijeenkomsten():
+            if not b.instrumenten:
+                continue
+            cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
+            forms = list(b.instrumenten) + [x.name.removesuffix(".pdf") for x in in_pack(c, b)]
+            # the print a meeting's runbook adds (pocket cards, the Morgen card), after the forms
+            extras = [f"{x.bijlage}.pdf" for x in (b.uitvoering.bijlagen if b.uitvoering else [])]
+            if cover not in self._asked and all(i in pages for i in forms) and all(e in self.pages for e in extras):
+                extra_pages = {e.removesuffix(".pdf"): self.pages[e] for e in extras}
+                self._render(r.cover_job(cyclus, b, {**pages, **extra_pages}))
+                progressed = True
+            elif cover in self.pdfs and pack not in self._asked:
+                parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
+                parts += [Part(self.pdfs[e]) for e in extras]
+                self._merge(pack, parts, titles[pack], b.kort.tekst)
+                progressed = True
+        if len(pages) == len(instruments) + len(self._bijlagen):
+            progressed = self._map_step(pages) or progressed
+        return progressed
+
+
+def _done(files: dict[str, bytes], pages: dict[str, int]) -> Future:
+    future: Future = Future()
+    future.set_result((files, pages))
+    return future
+
+
+def _call(work) -> Future:
+    future: Future = Future()
+    try:
+        future.set_result(work())
+    except BaseException as exc:  # handed on to whoever waits for the result
+        future.set_exception(exc)
+    return future
+
+
+def _chain(result: Future, store, source: Future) -> None:
+    """Finish ``result`` with store(source's result), in the thread that finished the source."""
+    try:
+        result.set_result(store(source.result()))
+    except BaseException as exc:
+        result.set_exception(exc)

@@ -1,0 +1,197 @@
+"""Print HTML: turns the content into the HTML of every PDF (forms, covers, the map, pocket cards, the
+trainer's script) through the print templates in macros/print/ and one print stylesheet. The PDFs
+themselves are made by pdf_engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from site_build.content import models as m
+from site_build.content.validate import Content
+from site_build.core.text import prose, prose_inline
+from site_build.printing.engine import (
+    PdfEngine,
+    PdfJob,
+    PrintError,
+    Rendered,
+    engine_for,
+    font_files,
+    job_key,
+    make_fetcher,
+)
+from site_build.printing.products import MORGEN_KAART, morgen_titel
+from site_build.printing.sheets import BIJLAGEN, in_map, in_pack
+from site_build.site.render import environment
+
+# the engine's names that callers of this module use too
+__all__ = ["PrintRenderer", "PdfJob", "PrintError", "Rendered", "job_key", "make_fetcher"]
+
+SOORT_LABELS = {
+    "interview": "interview", "schriftelijke-reflectie": "schriftelijke reflectie", "intervisie": "intervisie",
+    "plan": "plan", "oefening": "oefening", "observatie": "observatieformulier", "leidraad": "leidraad",
+    "monitoring": "monitoring", "brief": "brief",
+}
+
+
+def aanwijzing_titel(inst: m.Instrument) -> str:
+    if "interviewer" in inst.voor:
+        return "Voor de interviewer"
+    if inst.soort == "intervisie":
+        return "Voor wie de intervisie leidt"
+    if inst.soort == "brief":
+        return "Voor de school"
+    return "Aanwijzingen"
+
+
+def print_links(html: Markup, site_url: str | None) -> Markup:
+    import re
+
+    def fix(match: "re.Match[str]") -> str:
+        href, inner = match.group(1), match.group(2)
+        if href.startswith(("http:", "https:", "mailto:")):
+            return match.group(0)
+        if site_url:
+            import posixpath
+
+            # print prose comes from instruments, whose site pages live in instrumenten/
+            path = posixpath.normpath(posixpath.join("instrumenten", href))
+            return f'<a href="{escape(site_url.rstrip("/") + "/" + path)}">{inner}</a>'
+        return inner
+
+    linked = re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>', fix, str(html))
+    # a link whose unsafe target was dropped (see text._SafeLinks) keeps only its text on paper: an <a> without
+    # a target would point the print stylesheet's page references at nothing
+    return Markup(re.sub(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", r"\1", linked))
+
+
+class PrintRenderer:
+    """Renders print HTML from the content and PDFs from that HTML; one per process."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.root = content.root
+        self.env: Environment = environment(self.root)
+        self.env.globals.update(soort_label=lambda s: SOORT_LABELS.get(s, s), aanwijzing_titel=aanwijzing_titel,
+                                bijlagen_van=lambda b: in_pack(content, b))
+        # On paper a link to another page of the site becomes an absolute web address when the edition has
+        # one, and plain text otherwise (never a file:// path of the machine that built it).
+        self.env.filters["prose"] = lambda text: print_links(prose(text), content.editie.url)
+        self.env.filters["prose_inline"] = lambda text: print_links(prose_inline(text), content.editie.url)
+        self.fonts = font_files()
+        self._stylesheet: str | None = None
+
+    # --- HTML ---------------------------------------------------------------------------------
+    def _context(self, **extra: Any) -> dict[str, Any]:
+        return dict(c=self.content, editie=self.content.editie, logo_uri=self._logo_uri(), **extra)
+
+    def _logo_uri(self) -> str | None:
+        """The logo as a data: URL: its bytes are in the HTML, so in every PDF's cache key, and the PDF fetcher
+        never needs to read a file of the content (see pdf_engine.make_fetcher)."""
+        if not hasattr(self, "_logo"):
+            import base64
+
+            from site_build.core.files import read_logo
+
+            logo = self.content.editie.logo
+            data = read_logo(self.root, logo) if logo else None
+            mime = "image/svg+xml" if logo and logo.endswith(".svg") else "image/png"
+            self._logo = f"data:{mime};base64,{base64.b64encode(data).decode()}" if data else None
+        return self._logo
+
+    def stylesheet_text(self) -> str:
+        """The print stylesheet with this edition's values (rendered once: the content does not change)."""
+        if self._stylesheet is None:
+            fonts = {k: v.resolve().as_uri() for k, v in self.fonts.items()}
+            self._stylesheet = self.env.get_template("print/print.css.j2").render(self._context(fonts=fonts))
+        return self._stylesheet
+
+    def cache_basis(self) -> str:
+        """Everything besides a job's HTML that its PDF depends on: both stylesheets, the code that renders,
+        fills in and merges PDFs, and the versions of the libraries that do the work."""
+        from importlib.metadata import version
+
+        here = Path(__file__).parent
+        parts = [self.stylesheet_text(), (self.root / "macros" / "print" / "ua.css").read_text(encoding="utf-8"),
+                 *((here / name).read_text(encoding="utf-8") for name in ("engine.py", "fields.py")),
+                 *(f"{p}={version(p)}" for p in ("weasyprint", "pikepdf", "pydyf", "fonttools", "font-lato"))]
+        return "\0".join(parts)
+
+    def form_html(self, inst: m.Instrument) -> str:
+        # a letter is handed out as it is: its own layout, without the instructions for staff
+        template = "print/brief.html.j2" if inst.soort == "brief" else "print/formulier.html.j2"
+        return self.env.get_template(template).render(self._context(
+            inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst)))
+
+    def jobs(self) -> list[PdfJob]:
+        """One job per instrument, giving its blank and its fillable form."""
+        return [PdfJob(f"{inst.id}.pdf", self.form_html(inst), inst.titel, fillable=True)
+                for inst in self.content.instrumenten]
+
+    def extra_jobs(self) -> list[PdfJob]:
+        """The pocket cards and the attachments such as the word list (covers and the map's front matter need
+        page counts: see cover_job, map_job)."""
+        return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
+                       "Zakkaarten: vijf vaardigheden en vier don'ts"),
+                PdfJob(MORGEN_KAART, self.env.get_template("print/morgen.html.j2").render(
+                    self._context(titel=morgen_titel(self.content))), morgen_titel(self.content))] + [
+            PdfJob(b.name, self.env.get_template(b.template).render(self._context(bijlage=b)), b.title)
+            for b in BIJLAGEN.values()] + self.planning_jobs()
+
+    def planning_jobs(self) -> list[PdfJob]:
+        """The school's year planning, when content/planning.yml exists."""
+        if self.content.planning is None:
+            return []
+        from site_build.authoring.schoolplanning import PDF, pdf_html
+
+        return [PdfJob(PDF, pdf_html(self.content, self.env), self.content.planning.titel)]
+
+    def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
+        """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
+        only the covers that list it)."""
+        html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages,
+                                                                                   bijlagen=in_pack(self.content, b)))
+        return PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}")
+
+    def draaiboek_jobs(self) -> list[PdfJob]:
+        """Trainer edition only: one facilitator's script per cycle."""
+        result = []
+        for cyclus in self.content.plg.cycli:
+            html = self.env.get_template("print/draaiboek.html.j2").render(self._context(cyclus=cyclus))
+            result.append(PdfJob(f"draaiboek-{cyclus.id}.pdf", html, f"Draaiboek {cyclus.titel}"))
+        return result
+
+    def map_job(self, pages: dict[str, int], front_pages: int) -> PdfJob:
+        """The map's cover and contents; ``pages`` holds the page count of every form and attachment."""
+        inhoud, start = [], front_pages + 1
+        for inst in self.content.instrumenten:
+            inhoud.append((inst, start))
+            start += pages[inst.id]
+        bijlagen = []
+        for b in in_map(self.content):
+            bijlagen.append((b, start))
+            start += pages[b.name.removesuffix(".pdf")]
+        html = self.env.get_template("print/map.html.j2").render(self._context(inhoud=inhoud, bijlagen=bijlagen))
+        return PdfJob("map-voorwerk.pdf", html, "Complete map: alle formulieren")
+
+    def map_numbers_job(self, total: int) -> PdfJob:
+        """The complete map's running page numbers: ``total`` pages holding only a number (none on the cover),
+        laid over the merged map's pages."""
+        html = self.env.get_template("print/map-nummers.html.j2").render(self._context(total=total))
+        return PdfJob("map-nummers.pdf", html, "Complete map: paginanummers")
+
+    # --- PDF ----------------------------------------------------------------------------------
+    def engine(self) -> PdfEngine:
+        return engine_for(self.root, self.stylesheet_text())
+
+    def warm_up(self) -> None:
+        self.engine().warm_up()
+
+    def pdf_bytes(self, html: str) -> bytes:
+        return self.engine().pdf_bytes(html)
+
+    def render(self, job: PdfJob) -> Rendered:
+        return self.engine().render(job)

@@ -1,0 +1,1 @@
+"""The site: sitemap and navigation, Markdown pages from templates, and the glue to MkDocs."""

@@ -1,0 +1,260 @@
+"""Running MkDocs: strict, in this process, and incremental when it can be. The only module besides the hook
+that knows MkDocs; moving to another site builder means replacing these two.
+
+An incremental build keeps the last built site in build/mkdocs/ and lets MkDocs rebuild only the pages
+whose Markdown changed (its own `dirty` mode). That mode alone can leave a site that differs from a full
+build, so this module closes its gaps and falls back to a full build whenever the result could differ:
+- anything but the pages changed (configuration, navigation, theme, hook, MkDocs itself), or a page was
+  added or removed: full build;
+- a rebuilt page lost an anchor (another page may link to it) or changed its title: full build;
+- links from a rebuilt page to an unchanged one are checked against that page's recorded anchors;
+- the search index gets the unchanged pages' entries back from the previous build, in page order.
+The tests build incrementally and fully and compare the two sites byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_build.core.caches import tree_digest
+from site_build.core.problems import ContentError, Problem, warnings_of
+
+STATE = "staat.json"
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+class MkDocsFailed(ContentError):
+    """MkDocs stopped (strict mode turns every warning into a failure)."""
+
+
+@dataclass
+class Changes:
+    changed: set[str] = field(default_factory=set)
+    added: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
+
+
+def sync_tree(src: Path, dst: Path) -> Changes:
+    """Make dst equal to src, writing only files that changed (their age tells MkDocs what to rebuild, and
+    `mkdocs serve` does not loop on them)."""
+    changes = Changes()
+    dst.mkdir(parents=True, exist_ok=True)
+    wanted = {p.relative_to(src) for p in src.rglob("*")}
+    for rel in sorted(wanted):
+        s, d = src / rel, dst / rel
+        if s.is_dir():
+            d.mkdir(parents=True, exist_ok=True)
+        elif not d.is_file():
+            d.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(s, d)
+            changes.added.add(rel.as_posix())
+        elif d.read_bytes() != s.read_bytes():
+            shutil.copyfile(s, d)
+            changes.changed.add(rel.as_posix())
+    for path in sorted(dst.rglob("*"), reverse=True):
+        if path.relative_to(dst) not in wanted:
+            if path.is_file():
+                changes.removed.add(path.relative_to(dst).as_posix())
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    return changes
+
+
+# --- one MkDocs run -------------------------------------------------------------------------------------
+
+@dataclass
+class PageRecord:
+    url: str
+    title: str | None
+    anchors: list[str]
+
+
+class _Recorder:
+    """A plugin added for our own runs: records every page's URL, title and anchors, and lends the unchanged
+    pages of an incremental build the anchors they had, so links to them are still checked."""
+
+    def __init__(self, known: dict[str, dict] | None, template_cache: Path | None):
+        self.known = known or {}
+        self.template_cache = template_cache
+        self.files = None
+        self.pages: dict[str, PageRecord] = {}  # only the pages this run built (all, unless incremental)
+        self.order: list[str] = []   # every page, in MkDocs' order (that of the search index)
+        self.urls: dict[str, str] = {}
+
+    def on_files(self, files, *, config):
+        self.files = files
+        return files
+
+    def on_env(self, env, *, config, files):
+        if self.template_cache is not None:
+            from site_build.core.caches import SafeBytecodeCache
+
+            # Material's templates, compiled once per machine instead of once per build
+            self.template_cache.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = SafeBytecodeCache(str(self.template_cache))
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.markdown is None and file.src_uri in self.known:
+                page.present_anchor_ids = set(self.known[file.src_uri]["anchors"])
+        return env
+
+    def on_post_build(self, *, config):
+        for file in self.files.documentation_pages():
+            page = file.page
+            self.order.append(file.src_uri)
+            self.urls[file.src_uri] = page.url
+            if page.markdown is not None:
+                self.pages[file.src_uri] = PageRecord(page.url, page.title, sorted(page.present_anchor_ids or ()))
+
+
+def _drop_dirty_notice(record: logging.LogRecord) -> bool:
+    # MkDocs warns that a dirty build may be inaccurate; this module makes it accurate (see above)
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(root: Path, docs: Path, site: Path, dirty: bool = False, known: dict | None = None,
+               template_cache: Path | None = None) -> _Recorder:
+    """Build with MkDocs in this process, strict: any warning fails the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["P2G_GENERATED"] = "1"
+    recorder = _Recorder(known if dirty else None, template_cache)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log.addFilter(_drop_dirty_notice)
+    failure = None
+    with warnings_of("mkdocs") as warnings:
+        try:
+            config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), strict=True)
+            config.plugins["p2g-bouw"] = recorder
+            mkdocs_build(config, dirty=dirty)
+        except MkDocsException as exc:
+            failure = str(exc)
+        finally:
+            os.environ.pop("P2G_GENERATED", None)
+            build_log.removeFilter(_drop_dirty_notice)
+    messages = warnings or ([failure] if failure else [])
+    if messages:
+        raise MkDocsFailed([Problem("mkdocs.yml", 1, 1, f"MkDocs: {msg}") for msg in messages])
+    return recorder
+
+
+# --- the incremental site ---------------------------------------------------------------------------------
+
+def _key(root: Path, config_file: Path) -> str:
+    """Everything besides the pages that shapes every page: when it changes, every page is rebuilt."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    files = [root / "mkdocs.yml", config_file, Path(__file__), Path(__file__).with_name("hook.py")]
+    theme = root / "theme"
+    if theme.is_dir():
+        files += sorted(p for p in theme.rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for package in ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2"):
+        digest.update(f"{package}={version(package)}\0".encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+class IncrementalSite:
+    """The last built site and what is needed to rebuild it in part (see the module's docstring)."""
+
+    def __init__(self, folder: Path, template_cache: Path | None = None):
+        self.folder = folder
+        self.docs = folder / "docs"
+        self.site = folder / "site"
+        self.template_cache = template_cache
+        self.incremental = False  # whether the last build() was one
+        self.rebuilt = 0          # how many pages it rebuilt
+
+    def _state(self) -> dict | None:
+        try:
+            state = json.loads((self.folder / STATE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) and isinstance(state.get("pages", {}), dict) else None
+
+    def _save(self, state: dict) -> None:
+        tmp = self.folder / (STATE + ".tmp")
+        tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.folder / STATE)
+
+    def build(self, root: Path, fresh_docs: Path, site_config: Path, force: bool = False) -> Path:
+        """Build the pages in ``fresh_docs`` (and the site configuration next to them) into self.site."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        changes = sync_tree(fresh_docs, self.docs)
+        config_file = self.folder / site_config.name
+        shutil.copyfile(site_config, config_file)
+        key = _key(root, config_file)
+        state = self._state()
+        dirty = (not force and state is not None and state.get("key") == key and "pages" in state and self.site.is_dir()
+                 and not changes.added and not changes.removed
+                 # the pages kept from last time must be exactly as built then: a damaged site is built anew
+                 and state.get("site") == tree_digest(self.site))
+        # until this build has succeeded, the next one must be full
+        self._save({"key": None})
+        if dirty:
+            previous_index = self._read_index()
+            recorder = run_mkdocs(root, self.docs, self.site, dirty=True, known=state["pages"],
+                                  template_cache=self.template_cache)
+            try:
+                if previous_index is None or self._differs(state["pages"], recorder):
+                    dirty = False
+                else:
+                    self._merge_index(previous_index, recorder)
+                    pages = {**state["pages"], **{k: vars(v) for k, v in recorder.pages.items()}}
+            except (KeyError, TypeError, AttributeError, ValueError):  # a garbled state or index: build it all
+                dirty = False
+        if not dirty:
+            recorder = run_mkdocs(root, self.docs, self.site, template_cache=self.template_cache)
+            pages = {k: vars(v) for k, v in recorder.pages.items()}
+        self._save({"key": key, "pages": pages, "site": tree_digest(self.site)})
+        self.incremental = dirty
+        self.rebuilt = len(recorder.pages)
+        return self.site
+
+    @staticmethod
+    def _differs(before: dict[str, dict], recorder: _Recorder) -> bool:
+        for src, now in recorder.pages.items():
+            old = before.get(src)
+            if old is None or old["title"] != now.title or old["url"] != now.url:
+                return True
+            if set(old["anchors"]) - set(now.anchors):
+                return True
+        return False
+
+    def _read_index(self) -> dict | None:
+        try:
+            return json.loads((self.site / SEARCH_INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _merge_index(self, previous: dict, recorder: _Recorder) -> None:
+        """Rebuilt pages' entries from this build, the others' from the previous one, in page order."""
+        fresh = json.loads((self.site / SEARCH_INDEX).read_text(encoding="utf-8"))
+
+        def by_page(entries: list[dict]) -> dict[str, list[dict]]:
+            grouped: dict[str, list[dict]] = {}
+            for entry in entries:
+                grouped.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+            return grouped
+
+        old, new = by_page(previous["docs"]), by_page(fresh["docs"])
+        docs = []
+        for src in recorder.order:
+            docs.extend((new if src in recorder.pages else old).get(recorder.urls[src], []))
+        data = {"config": fresh["config"], "docs": docs}
+        # the same serialisation as Material's search plugin, and its copy as a script for file:// (offline plugin)
+        text = json.dumps(data, separators=(",", ":"), default=str)
+        (self.site / SEARCH_INDEX).write_text(text, encoding="utf-8")
+        if (self.site / SEARCH_INDEX).with_suffix(".js").is_file():
+            (self.site / SEARCH_INDEX).with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
