@@ -135,9 +135,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     check_system()
 
-    from site_build.authoring.plan import load_holidays, write_plan
+    from site_build.authoring.plan import load_holidays
     from site_build.cli_checks import output_folder, start_date
     from site_build.content.validate import load_content
+    from site_build.printing.year_plan import write_plan
 
     start = start_date(args.start)
     root = _root(args)

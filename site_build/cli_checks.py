@@ -4,11 +4,13 @@ the project folder, and the errors of the surroundings (a full disk, no permissi
 from __future__ import annotations
 
 import argparse
-import errno
 from datetime import date
 from pathlib import Path
 
-from site_build.core.problems import UserError
+from site_build.core.problems import (
+    UserError,
+    os_error,  # noqa: F401 (re-exported: the CLI's errors of the machine)
+)
 
 # argparse builds its messages with gettext; these are the ones a user meets
 _NL = {
@@ -83,15 +85,3 @@ def project(root: Path) -> Path:
         raise UserError(f"'{root}' is geen projectmap van Playing-2-gether (er staat geen content/editie.yml); "
                         f"ga naar de map van het project of geef die op met --map")
     return root
-
-
-def os_error(error: OSError) -> str:
-    """A Dutch sentence for an error of the machine: never a traceback, never a file's content."""
-    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-    if error.errno == errno.ENOSPC:
-        return f"de schijf is vol{where}; maak ruimte vrij en probeer het opnieuw. Er is niets overschreven"
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"geen toestemming om hier te schrijven of te lezen{where}; kies een andere map of pas de rechten aan"
-    if error.errno == errno.ENOENT:
-        return f"een bestand of map bestaat niet{where}"
-    return f"fout van het systeem: {error.strerror or error}{where}"

@@ -15,8 +15,8 @@ REPOSITORY = "https://github.com/voorbeeld-org/playing-2-gether"
 
 def test_pages_link_the_file_they_are_made_from(real):
     from site_build.build import build
+    from site_build.content.pages import page_paths
     from site_build.content.validate import load_content
-    from site_build.site.sitemap import page_paths
     from site_build.site.source_files import page_sources
 
     editie = real / "content" / "editie.yml"

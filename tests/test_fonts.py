@@ -14,8 +14,8 @@ from site_build.printing.render import PrintRenderer
 @pytest.fixture(scope="module")
 def every_pdf(real_site, tmp_path_factory):
     """Every PDF the project makes: the public site, the trainer edition and the year planning."""
-    from site_build.authoring.plan import write_plan
     from site_build.build import build
+    from site_build.printing.year_plan import write_plan
 
     project, site, content = real_site
     trainer = build(project, trainer=True).site

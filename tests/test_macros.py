@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import REPO
 from site_build.content import models as m
-from site_build.core.text import bron_label, prose, relative_url
-from site_build.site.render import environment
+from site_build.templating.environment import environment
+from site_build.templating.text import bron_label, prose, relative_url
 
 
 def render_macro(name: str, *args, **context):

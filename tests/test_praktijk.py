@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from site_build.content import pages
 from site_build.content import practice as praktijk
 from site_build.content.validate import load_content
 from site_build.core.problems import ContentError
 from site_build.printing.products import planned
-from site_build.site import sitemap as pages
+from site_build.site import sitemap
 from site_build.site.render import SiteRenderer
 from site_build.site.tables import label_cells
 
@@ -139,7 +140,7 @@ def test_morgen_page_shows_every_point_with_its_own_source():
 
 def test_sections_open_on_their_index():
     """A tab opens the first page of its section: the overview, never a page like privacy."""
-    for entry in pages.nav(CONTENT):
+    for entry in sitemap.nav(CONTENT):
         (title, value), = entry.items()
         if isinstance(value, list):
             paths = [next(iter(e.values())) for e in value]

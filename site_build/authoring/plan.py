@@ -81,7 +81,7 @@ def school_weeks(start: date, holidays: list[tuple[str, date, date]], count: int
 
 
 def make_plan(content: Content, start: date, holidays: list[tuple[str, date, date]]) -> list[Moment]:
-    from site_build.site.sitemap import meeting_page
+    from site_build.content.pages import meeting_page
 
     cycles = content.plg.cycli
     weeks_needed = sum((len(c.bijeenkomsten) - 1) * WEEKS_BETWEEN_MEETINGS + 1 for c in cycles) \
@@ -172,21 +172,3 @@ MAANDEN = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
 
 def datum_nl(day: date) -> str:
     return f"{DAGEN[day.weekday()]} {day.day} {MAANDEN[day.month - 1]} {day.year}"
-
-
-def write_plan(content: Content, start: date, holidays: list[tuple[str, date, date]], out: Path) -> list[Path]:
-    """The planning as a printable PDF and an .ics calendar file in ``out``."""
-    from site_build.printing.render import PrintRenderer
-
-    moments = make_plan(content, start, holidays)
-    renderer = PrintRenderer(content)
-    end_year = start.year + 1 if start.month >= 8 else start.year
-    schooljaar = f"{end_year - 1}-{end_year}"
-    html = renderer.env.get_template("print/plan.html.j2").render(
-        c=content, editie=content.editie, momenten=moments, start=start, schooljaar=schooljaar, datum=datum_nl)
-    out.mkdir(parents=True, exist_ok=True)
-    pdf = out / "jaarplanning.pdf"
-    pdf.write_bytes(renderer.pdf_bytes(html))
-    cal = out / "jaarplanning.ics"
-    cal.write_text(ics(moments, content.editie.organisatie, content.editie.url), encoding="utf-8", newline="")
-    return [pdf, cal]

@@ -235,7 +235,7 @@ def check_fields(files: list, known: set[str] | None) -> list[Problem]:
 
 def check_prose_links(root, known: set[str]) -> list[Problem]:
     """Broken links and missing images in the hand-written pages."""
-    from site_build.site.sitemap import PROSE_DIR
+    from site_build.content.pages import PROSE_DIR
 
     problems: list[Problem] = []
     base = root / PROSE_DIR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,3 +79,19 @@ def warnings_of(logger_name: str) -> Iterator[list[str]]:
 class UserError(Exception):
     """A mistake on the command line or in the surroundings (a busy build, a busy port, a full disk): one Dutch
     message saying what to do; the command ends with exit code 1."""
+
+
+def os_error(error: OSError) -> str:
+    """A Dutch sentence for an error of the machine: never a traceback, never a file's content."""
+    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+    if error.errno == errno.ENOSPC:
+        return f"de schijf is vol{where}; maak ruimte vrij en probeer het opnieuw. Er is niets overschreven"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"geen toestemming om hier te schrijven of te lezen{where}; kies een andere map of pas de rechten aan"
+    if error.errno == errno.ENOENT:
+        return f"een bestand of map bestaat niet{where}"
+    return f"fout van het systeem: {error.strerror or error}{where}"
+
+
+class PrintError(Exception):
+    """A PDF could not be made (a WeasyPrint warning or a refused resource)."""

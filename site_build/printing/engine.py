@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from site_build.core.problems import warnings_of
+from site_build.core.problems import (
+    PrintError,  # noqa: F401 (re-exported)
+    warnings_of,
+)
 from site_build.printing.fields import FieldError, add_fields, fields_of
 from site_build.printing.fonts import check_layout
-
-
-class PrintError(Exception):
-    """A PDF could not be made (a WeasyPrint warning or a refused resource)."""
 
 
 def load_weasyprint() -> None:

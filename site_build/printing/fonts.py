@@ -149,7 +149,7 @@ def check_layout(document, name: str) -> None:
                    if isinstance(box, TextBox))
     missing = uncovered(text)
     if missing:
-        from site_build.printing.engine import PrintError
+        from site_build.core.problems import PrintError
 
         shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
         raise PrintError(f"{name}: het lettertype van het project (Lato) heeft geen teken voor {shown}; "

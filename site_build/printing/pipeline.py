@@ -13,7 +13,7 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
-from site_build.content.validate import Content
+from site_build.content.collection import Content
 from site_build.core.caches import read_verified, write_verified
 from site_build.printing.engine import Part, PdfJob, Rendered, job_key, merge
 from site_build.printing.map_plan import MapSteps

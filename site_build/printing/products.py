@@ -7,11 +7,7 @@ count, it holds a marker (an HTML comment) that `fill_in` replaces in the built 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from pathlib import Path
-
-from markupsafe import Markup
 
 from site_build.printing.sheets import BIJLAGEN
 
@@ -70,48 +66,3 @@ def pack_title(cyclus, b) -> str:
 
 
 # --- how a page shows them ------------------------------------------------------------------------------
-
-def _kb(size: int) -> str:
-    return f"{max(1, round(size / 1024))} kB"
-
-
-def _pages(n: int) -> str:
-    return "1 pagina" if n == 1 else f"{n} pagina's"
-
-
-_SHOW = {"grootte": lambda d: _kb(d.size), "paginas": lambda d: _pages(d.pages), "aantal": lambda d: str(d.pages)}
-_MARKER = re.compile(r"<!--p2g:(grootte|paginas|aantal):([A-Za-z0-9._-]+)-->")
-
-
-def _shown(what: str):
-    def show(d: Download) -> Markup:
-        if d.size is None:
-            return Markup(f"<!--p2g:{what}:{d.name}-->")
-        return Markup.escape(_SHOW[what](d))
-    return show
-
-
-TEMPLATE_GLOBALS = {"grootte": _shown("grootte"), "paginas": _shown("paginas"), "pagina_aantal": _shown("aantal")}
-
-
-def fill_in(site: Path, downloads: list[Download]) -> int:
-    """Replace the markers in the built HTML by the real sizes and page counts; returns the files changed.
-
-    A marker for a file that was not rendered is a bug in the build, not in the content: it stops the build.
-    """
-    by_name = {d.name: d for d in downloads}
-    changed = 0
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if "<!--p2g:" not in text:
-            continue
-
-        def value(match: "re.Match[str]") -> str:
-            d = by_name.get(match.group(2))
-            if d is None or d.size is None:
-                raise RuntimeError(f"{page}: geen PDF '{match.group(2)}' gemaakt")  # noqa: B023 (used in this iteration)
-            return str(Markup.escape(_SHOW[match.group(1)](d)))
-
-        page.write_text(_MARKER.sub(value, text), encoding="utf-8")
-        changed += 1
-    return changed

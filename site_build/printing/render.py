@@ -11,8 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from site_build.content import models as m
-from site_build.content.validate import Content
-from site_build.core.text import prose, prose_inline
+from site_build.content.collection import Content
 from site_build.printing.engine import (
     PdfEngine,
     PdfJob,
@@ -25,7 +24,8 @@ from site_build.printing.engine import (
 )
 from site_build.printing.products import MORGEN_KAART, morgen_titel
 from site_build.printing.sheets import BIJLAGEN, in_map, in_pack
-from site_build.site.render import environment
+from site_build.templating.environment import environment
+from site_build.templating.text import prose, prose_inline
 
 # the engine's names that callers of this module use too
 __all__ = ["PrintRenderer", "PdfJob", "PrintError", "Rendered", "job_key", "make_fetcher"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from site_build.content import models as m
-    from site_build.content.validate import Content
+    from site_build.content.collection import Content
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,9 @@ import os
 import zipfile
 from pathlib import Path
 
-from markupsafe import Markup
+from site_build.templating.markers import MARKER, ZIP_NAME, ZIP_PATH  # noqa: F401 (ZIP_NAME re-exported)
 
-ZIP_NAME = "playing-2-gether-offline.zip"
-ZIP_PATH = f"downloads/{ZIP_NAME}"
 FOLDER = "playing-2-gether"  # what unpacking the zip makes
-MARKER = "<!--p2g:zipgrootte-->"
 # PDFs and images are compressed already: storing them is as small and much faster
 _STORED = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff2", ".zip"}
 _ROUNDS = 6
@@ -27,11 +24,6 @@ _ROUNDS = 6
 def size_text(size: int) -> str:
     """Dutch size, e.g. '7,3 MB' (1 MB = 1024 x 1024 bytes, like the kB of the PDFs)."""
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-
-
-def template_globals() -> dict:
-    """What the pages' templates use: where the zip is and the marker that becomes its size."""
-    return {"offline_zip": ZIP_PATH, "zip_grootte": Markup(MARKER)}
 
 
 def _timestamp() -> tuple:

@@ -19,8 +19,7 @@ _EDITIE = {"organisatie": "-", "editie": "-", "versie": "-", "schooljaar": "-", 
 
 def messages(error: BaseException) -> list[str]:
     """The lines to show for an error of a preview build."""
-    from site_build.cli_checks import os_error
-    from site_build.core.problems import ContentError
+    from site_build.core.problems import ContentError, os_error
 
     if isinstance(error, ContentError):
         return [str(p) for p in error.problems]
@@ -68,7 +67,7 @@ def write_error_docs(root: Path, last_docs: Path, lines: list[str]) -> Path:
 
 def _likely_pages(root: Path) -> set[str]:
     """Pages a preview that never built can still be asked for: those of the content files and prose pages."""
-    from site_build.site.sitemap import PROSE_DIR
+    from site_build.content.pages import PROSE_DIR
 
     found = {f"vaardigheden/{p.stem}.md" for p in (root / "content" / "vaardigheden").glob("*.yml")}
     found |= {f"instrumenten/{p.stem}.md" for p in (root / "instruments").glob("*.yml")}

@@ -1,18 +1,13 @@
-"""Site map: the path and title of every page, and the navigation, derived from the content.
-
-One place decides URLs, so validation (links in start.yml), the page renderer and the nav agree.
-"""
+"""Site map: the navigation of the site, in the method's order, from the pages the content makes."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from site_build.content.validate import Content
+from site_build.content.pages import generated_pages, prose_pages
 
-PROSE_DIR = "content/paginas"
-MORGEN = "methode/morgen-beginnen.md"  # the first page a teacher needs: linked first from the home page
+if TYPE_CHECKING:
+    from site_build.content.collection import Content
 
 # Top-level sections in the order of the method; prose pages join the section of their folder.
 SECTIONS = [
@@ -25,73 +20,6 @@ SECTIONS = [
     ("trainers", "Voor trainers"),
     ("onderzoek", "Onderzoek"),
 ]
-
-
-def skill_page(id: str) -> str:
-    return f"vaardigheden/{id}.md"
-
-
-def instrument_page(id: str) -> str:
-    return f"instrumenten/{id}.md"
-
-
-def meeting_page(id: str) -> str:
-    return f"plg/{id}.md"
-
-
-def cycle_page(id: str) -> str:
-    return f"plg/{id}.md"
-
-
-def prose_pages(root: Path) -> dict[str, str]:
-    """Markdown pages written by hand in content/paginas, with the title from their first heading."""
-    base = root / PROSE_DIR
-    found: dict[str, str] = {}
-    if not base.is_dir():
-        return found
-    for path in sorted(base.rglob("*.md")):
-        rel = path.relative_to(base).as_posix()
-        title = path.stem.replace("-", " ").capitalize()
-        try:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.startswith("# "):
-                    title = line[2:].strip()
-                    break
-        except (OSError, UnicodeDecodeError):
-            pass
-        found[rel] = title
-    return found
-
-
-def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
-    """Generated pages per section, in reading order: section -> [(path, title)]."""
-    plg: list[tuple[str, str]] = [("plg/index.md", "Overzicht")]
-    for cyclus in content.plg.cycli:
-        plg.append((cycle_page(cyclus.id), cyclus.titel))
-        for b in cyclus.bijeenkomsten:
-            plg.append((meeting_page(b.id), f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"))
-    return {
-        "": [("index.md", "Start"), ("contact.md", "Contact")],
-        "methode": [(MORGEN, content.morgen.titel), ("methode/relationele-behoeften.md", "Relationele behoeften"),
-                    ("methode/relatiewoorden.md", "Relatiewoorden")],
-        "vaardigheden": [("vaardigheden/index.md", "Overzicht")] + [(skill_page(v.id), v.naam) for v in content.vaardigheden],
-        "donts": [("donts/index.md", "Don'ts")],
-        "contexten": [("contexten/index.md", "Contexten naast vrij spel"),
-                      ("contexten/organisatie.md", "Tijd en ruimte maken (groep 1-4)")],
-        "plg": plg,
-        "instrumenten": [("instrumenten/index.md", "Overzicht"), ("instrumenten/downloads.md", "Alle downloads")]
-                        + [(instrument_page(i.id), i.titel) for i in content.instrumenten],
-        "trainers": [("trainers/jaarplanning.md", "Jaarplanning")],
-        "onderzoek": [("onderzoek/index.md", "Het onderzoek"), ("onderzoek/bronnen.md", "Bronnen")],
-    }
-
-
-def page_paths(content: "Content") -> dict[str, str]:
-    pages: dict[str, str] = {}
-    for entries in generated_pages(content).values():
-        pages.update(dict(entries))
-    pages.update(prose_pages(content.root))
-    return pages
 
 
 def nav(content: "Content") -> list[Any]:

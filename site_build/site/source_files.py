@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from site_build.site import sitemap as pages
+from site_build.content import pages
 
 if TYPE_CHECKING:
-    from site_build.content.validate import Content
+    from site_build.content.collection import Content
 
 BRANCH = "main"  # the branch the publishing workflow builds (.github/workflows/site.yml)
 
