@@ -89,10 +89,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     from site_build.authoring import scaffold
     from site_build.cli_checks import project
+    from site_build.content.kinds import scaffold_name
     from site_build.content.validate import load_content
 
     root = project(_root(args))
-    kind = {"skill": "vaardigheid", "word": "woord"}.get(args.soort, args.soort)
+    kind = scaffold_name(args.soort)
     waarde = args.waarde or "neutraal"
     if kind == "woord" and waarde not in ("positief", "negatief", "neutraal"):
         print("--waarde moet positief, negatief of neutraal zijn; er is niets toegevoegd", file=sys.stderr)
@@ -172,6 +173,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from site_build.cli_checks import dutch_argparse, os_error, port
+    from site_build.content.kinds import scaffold_kinds
 
     dutch_argparse()
     parser = argparse.ArgumentParser(prog="p2g", description="Playing-2-gether: site en formulieren uit YAML.")
@@ -194,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     p_pdf.add_argument("--uit", default="pdf", help="map voor de PDF's (standaard: pdf/)")
     p_pdf.set_defaults(func=cmd_pdf)
     p_new = sub.add_parser("new", help="maak een nieuw bestand met uitleg bij elk veld")
-    p_new.add_argument("soort", choices=["instrument", "vaardigheid", "skill", "context", "dont", "woord", "word"],
+    p_new.add_argument("soort", choices=list(scaffold_kinds()),
                        help="wat je toevoegt")
     p_new.add_argument("naam", help="korte naam (id), bijvoorbeeld samen-lachen; bij een woord: het woord zelf")
     p_new.add_argument("--titel", help="naam of titel die op de site komt")

@@ -7,7 +7,7 @@ import json
 from pydantic import BaseModel
 
 from conftest import REPO
-from site_build.content import models as m
+from site_build.content.kinds import schema_names
 from site_build.content.schema import (
     VELDEN_PAGE,
     _nested,
@@ -30,7 +30,7 @@ def test_velden_page_is_current():
 
 def test_every_field_has_a_dutch_help_text():
     seen: list[type[BaseModel]] = []
-    for cls in m.SCHEMA_NAMES:
+    for cls in schema_names():
         _nested(cls, seen)
     missing = [f"{model.__name__}.{name}" for model in seen for name, info in model.model_fields.items()
                if not (info.description and len(info.description) > 5)]
@@ -41,7 +41,7 @@ def test_every_field_has_a_dutch_help_text():
 def test_every_field_is_on_the_velden_page():
     page = velden_markdown()
     seen: list[type[BaseModel]] = []
-    for cls in m.SCHEMA_NAMES:
+    for cls in schema_names():
         _nested(cls, seen)
     for model in seen:
         for name in model.model_fields:

@@ -22,6 +22,7 @@ import yaml
 from conftest import ARTIFACTS, REPO, make_project
 from site_build.build import build
 from site_build.content import models as m
+from site_build.content.kinds import files, folders
 from site_build.content.surface import _options, all_model_fields, spots, text_kind
 from site_build.content.validate import load_content
 from site_build.core.problems import ContentError
@@ -90,11 +91,11 @@ def fill_missing(model, data: dict) -> None:
 
 
 def content_files(root: Path):
-    for rel, cls in m.FILES.items():
-        yield rel, cls
-    for folder, cls in m.DIRECTORIES.items():
+    for rel, kind in files().items():
+        yield rel, kind.model
+    for folder, kind in folders().items():
         for path in sorted((root / folder).glob("*.yml")):
-            yield path.relative_to(root).as_posix(), cls
+            yield path.relative_to(root).as_posix(), kind.model
 
 
 def make_hostile(project: Path) -> dict[str, tuple[str, str]]:

@@ -11,15 +11,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_build.content import models as m
+from site_build.content.kinds import kind as kind_named
+from site_build.content.kinds import scaffold_kinds
 from site_build.content.schema import modeline
 
-KINDS = {
-    "vaardigheid": ("content/vaardigheden", m.Vaardigheid), "skill": ("content/vaardigheden", m.Vaardigheid),
-    "instrument": ("instruments", m.Instrument),
-    "context": ("content/contexten", m.Context),
-    "dont": ("content/donts", m.Dont),
-}
-WORD_FILE = "content/relatiewoorden.yml"
+# `p2g new <name>` for a folder kind writes a new file (content/kinds.py names them); a word is an entry added to
+# the one file of relation words
+KINDS = {name: (k.folder, k.model) for name, k in scaffold_kinds().items() if k.many}
+WORD_FILE = kind_named("woorden").file
 
 
 def _base(annotation: Any) -> Any:

@@ -2,40 +2,62 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from site_build.content import models as m
+from site_build.content.kinds import BY_ITEM, BY_NAME
 
 
-@dataclass
 class Content:
-    """All validated content of one project, with lookups the renderers need."""
+    """All validated content of one project, with lookups the renderers need.
 
-    root: Path
-    editie: m.Editie
-    start: m.Start
-    organisatie: m.Organisatie
-    behoeften: m.RelationeleBehoeften
-    woorden: m.Relatiewoorden
-    plg: m.Traject
-    onderzoek: m.Onderzoek
-    vaardigheden: list[m.Vaardigheid]
-    donts: list[m.Dont]
-    contexten: list[m.Context]
-    instrumenten: list[m.Instrument]
-    morgen: m.MorgenBeginnen
-    sources: dict[str, str] = field(default_factory=dict)  # "instrument:id" -> relative path
-    termen: Any = None  # the glossary (site_build/content/termen.py)
-    planning: Any = None  # the school's year planning, if content/planning.yml exists (authoring/schoolplanning.py)
+    Every kind of content/kinds.py is an attribute (``content.vaardigheden``), and every folder kind has a lookup
+    by id named after one item (``content.vaardigheid('spiegelen')``), without a line here: a new kind in the table
+    shows up by itself. The annotations below only give editors and type checkers the types of today's kinds."""
+
+    if TYPE_CHECKING:
+        editie: m.Editie
+        start: m.Start
+        organisatie: m.Organisatie
+        behoeften: m.RelationeleBehoeften
+        woorden: m.Relatiewoorden
+        plg: m.Traject
+        onderzoek: m.Onderzoek
+        vaardigheden: list[m.Vaardigheid]
+        donts: list[m.Dont]
+        contexten: list[m.Context]
+        instrumenten: list[m.Instrument]
+        morgen: m.MorgenBeginnen
+        termen: m.Termen
+        planning: Any  # the school's year planning, or None without content/planning.yml (content/planning.py)
+
+        def vaardigheid(self, id: str) -> m.Vaardigheid: ...
+        def instrument(self, id: str) -> m.Instrument: ...
+
+    def __init__(self, root: Path, values: dict[str, Any], sources: dict[str, str] | None = None):
+        unknown = set(values) - set(BY_NAME)
+        if unknown:
+            raise ValueError(f"not a declared kind: {sorted(unknown)}")
+        self.root = root
+        self.values = values
+        self.sources: dict[str, str] = sources if sources is not None else {}  # "instrument:id" -> relative path
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for names the class does not have; __dict__ is read directly so that a copy or an unpickled
+        # object without its values yet fails with AttributeError instead of recursing
+        values = self.__dict__.get("values")
+        if values is not None:
+            if name in values:
+                return values[name]
+            if name in BY_ITEM:
+                return lambda id: self.item(BY_ITEM[name].name, id)
+        raise AttributeError(f"Content has no kind or lookup '{name}'")
 
     # --- lookups -----------------------------------------------------------------------------
-    def vaardigheid(self, id: str) -> m.Vaardigheid:
-        return next(v for v in self.vaardigheden if v.id == id)
-
-    def instrument(self, id: str) -> m.Instrument:
-        return next(i for i in self.instrumenten if i.id == id)
+    def item(self, kind: str, id: str) -> Any:
+        """The item with this id of a folder kind; StopIteration when there is none."""
+        return next(i for i in self.values[kind] if i.id == id)
 
     def bijeenkomsten(self) -> Iterator[tuple[m.Cyclus, m.Bijeenkomst]]:
         for cyclus in self.plg.cycli:

@@ -1,32 +1,63 @@
 """Pages: the path and title of every page the content makes (generated pages and the prose pages), so that
-validation (links in start.yml and prose), the renderers and the navigation agree on one set of URLs."""
+validation (links in start.yml and prose), the renderers and the navigation agree on one set of URLs. The generated
+pages are the ones the kinds declare (content/kinds.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+
+from site_build.content.kinds import KINDS, Kind, Page, kind
 
 if TYPE_CHECKING:
     from site_build.content.collection import Content
 
 PROSE_DIR = "content/paginas"
-MORGEN = "methode/morgen-beginnen.md"  # the first page a teacher needs: linked first from the home page
+MORGEN = kind("morgen").pages[0].path  # the first page a teacher needs: linked first from the home page
+
+
+def item_page(name: str, id: str) -> str:
+    """The page of one item of a kind: its path as the kind declares it, with the item's id."""
+    return next(p.path for p in kind(name).pages if p.each).format(id=id)
 
 
 def skill_page(id: str) -> str:
-    return f"vaardigheden/{id}.md"
+    return item_page("vaardigheden", id)
 
 
 def instrument_page(id: str) -> str:
-    return f"instrumenten/{id}.md"
+    return item_page("instrumenten", id)
 
 
 def meeting_page(id: str) -> str:
-    return f"plg/{id}.md"
+    return item_page("plg", id)
 
 
-def cycle_page(id: str) -> str:
-    return f"plg/{id}.md"
+cycle_page = meeting_page  # cycles and meetings share the pattern plg/<id>.md
+
+
+class Made(NamedTuple):
+    """One generated page: where it goes, its title, which template renders it with which variables."""
+
+    path: str
+    title: str
+    template: str
+    vars: dict[str, Any]
+    kind: Kind
+    page: Page
+
+
+def made_pages(content: "Content") -> Iterator[Made]:
+    """Every generated page, in the table's order (content/kinds.py)."""
+    for k in KINDS:
+        for page in k.pages:
+            if page.each is None:
+                title = page.title(content) if callable(page.title) else page.title
+                yield Made(page.path, title, page.template, {}, k, page)
+                continue
+            for item in page.each(content):
+                yield Made(page.path.format(id=item.id), item.title, item.template or page.template, item.vars,
+                           k, page)
 
 
 def prose_pages(root: Path) -> dict[str, str]:
@@ -51,25 +82,11 @@ def prose_pages(root: Path) -> dict[str, str]:
 
 def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
     """Generated pages per section, in reading order: section -> [(path, title)]."""
-    plg: list[tuple[str, str]] = [("plg/index.md", "Overzicht")]
-    for cyclus in content.plg.cycli:
-        plg.append((cycle_page(cyclus.id), cyclus.titel))
-        for b in cyclus.bijeenkomsten:
-            plg.append((meeting_page(b.id), f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}"))
-    return {
-        "": [("index.md", "Start"), ("contact.md", "Contact")],
-        "methode": [(MORGEN, content.morgen.titel), ("methode/relationele-behoeften.md", "Relationele behoeften"),
-                    ("methode/relatiewoorden.md", "Relatiewoorden")],
-        "vaardigheden": [("vaardigheden/index.md", "Overzicht")] + [(skill_page(v.id), v.naam) for v in content.vaardigheden],
-        "donts": [("donts/index.md", "Don'ts")],
-        "contexten": [("contexten/index.md", "Contexten naast vrij spel"),
-                      ("contexten/organisatie.md", "Tijd en ruimte maken (groep 1-4)")],
-        "plg": plg,
-        "instrumenten": [("instrumenten/index.md", "Overzicht"), ("instrumenten/downloads.md", "Alle downloads")]
-                        + [(instrument_page(i.id), i.titel) for i in content.instrumenten],
-        "trainers": [("trainers/jaarplanning.md", "Jaarplanning")],
-        "onderzoek": [("onderzoek/index.md", "Het onderzoek"), ("onderzoek/bronnen.md", "Bronnen")],
-    }
+    made = sorted(made_pages(content), key=lambda p: not p.page.first)  # stable: otherwise the table's order
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for p in made:
+        sections.setdefault(p.page.section, []).append((p.path, p.title))
+    return sections
 
 
 def page_paths(content: "Content") -> dict[str, str]:

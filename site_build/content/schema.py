@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_build.content import models as m
+from site_build.content.kinds import KINDS, schema_names
 
 SCHEMA_DIR = "schema"
 VELDEN_PAGE = "content/paginas/trainers/velden.md"
@@ -18,20 +19,20 @@ VELDEN_PAGE = "content/paginas/trainers/velden.md"
 def schema_for(cls: type[m.Model]) -> dict[str, Any]:
     schema = cls.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"Playing-2-gether: {m.SCHEMA_NAMES[cls]}"
+    schema["title"] = f"Playing-2-gether: {schema_names()[cls]}"
     return schema
 
 
 def schema_texts() -> dict[str, str]:
     """File name -> JSON text, for every kind of content file."""
     return {f"{name}.schema.json": json.dumps(schema_for(cls), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-            for cls, name in m.SCHEMA_NAMES.items()}
+            for cls, name in schema_names().items()}
 
 
 def modeline(rel_path: str, cls: type[m.Model]) -> str:
     """The first line of a content file that points VS Code's YAML extension at its schema."""
     depth = rel_path.count("/")
-    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{m.SCHEMA_NAMES[cls]}.schema.json"
+    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{schema_names()[cls]}.schema.json"
 
 
 # --- the Velden page ----------------------------------------------------------------------------
@@ -94,15 +95,12 @@ def velden_markdown() -> str:
         "lijstjes en links gebruiken, maar geen HTML.",
         "",
     ]
-    where = {cls: rel for rel, cls in m.FILES.items()}
-    where.update({cls: f"{rel}/<id>.yml" for rel, cls in m.DIRECTORIES.items()})
-    where[m.Vakanties] = "vakanties-bestand voor p2g plan"
-    where[m.Planning] = "content/planning.yml"
     done: list[type[BaseModel]] = []
-    for cls in m.SCHEMA_NAMES:
+    for kind in KINDS:
+        cls = kind.model
         group: list[type[BaseModel]] = []
         _nested(cls, group)
-        lines += [f"## `{where[cls]}`", ""]
+        lines += [f"## `{kind.location}`", ""]
         for model in group:
             if model in done:
                 continue

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from site_build.content import models as m
+from site_build.content.kinds import files, folders
 
 Loc = tuple[Any, ...]
 
@@ -114,7 +114,7 @@ def model_fields(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str
 def all_model_fields() -> list[tuple[str, str]]:
     """The text fields of every kind of content file."""
     seen: dict[str, str] = {}
-    for model in list(m.FILES.values()) + list(m.DIRECTORIES.values()):
+    for model in [k.model for k in list(files().values()) + list(folders().values())]:
         for name, kind in model_fields(model):
             seen.setdefault(name, kind)
     return sorted(seen.items())

@@ -50,52 +50,21 @@ class SiteRenderer:
         return self.env.get_template(template).render(self._context(page, **extra))
 
     def pages(self) -> dict[str, str]:
-        """Every generated page: path -> Markdown text."""
-        c = self.content
-        out: dict[str, str] = {
-            "index.md": self.render("site/home.md.j2", "index.md"),
-            pages.MORGEN: self.render("site/morgen.md.j2", pages.MORGEN),
-            "methode/relationele-behoeften.md": self.render("site/behoeften.md.j2", "methode/relationele-behoeften.md"),
-            "methode/relatiewoorden.md": self.render("site/woorden.md.j2", "methode/relatiewoorden.md"),
-            "vaardigheden/index.md": self.render("site/vaardigheden.md.j2", "vaardigheden/index.md"),
-            "donts/index.md": self.render("site/donts.md.j2", "donts/index.md"),
-            "contexten/index.md": self.render("site/contexten.md.j2", "contexten/index.md"),
-            "contexten/organisatie.md": self.render("site/organisatie.md.j2", "contexten/organisatie.md"),
-            "plg/index.md": self.render("site/plg.md.j2", "plg/index.md"),
-            "instrumenten/index.md": self.render("site/instrumenten.md.j2", "instrumenten/index.md"),
-            "onderzoek/index.md": self.render("site/onderzoek.md.j2", "onderzoek/index.md"),
-            "onderzoek/bronnen.md": self.render("site/bronnen.md.j2", "onderzoek/bronnen.md"),
-            "instrumenten/downloads.md": self.render("site/downloads.md.j2", "instrumenten/downloads.md"),
-            "trainers/jaarplanning.md": self._jaarplanning(),
-            "contact.md": self.render("site/contact.md.j2", "contact.md"),
-        }
-        for v in c.vaardigheden:
-            path = pages.skill_page(v.id)
-            out[path] = self.render("site/vaardigheid.md.j2", path, v=v)
-        for cyclus in c.plg.cycli:
-            path = pages.cycle_page(cyclus.id)
-            out[path] = self.render("site/cyclus.md.j2", path, cyclus=cyclus)
-            for i, b in enumerate(cyclus.bijeenkomsten):
-                path = pages.meeting_page(b.id)
-                prev = cyclus.bijeenkomsten[i - 1] if i > 0 else None
-                nxt = cyclus.bijeenkomsten[i + 1] if i + 1 < len(cyclus.bijeenkomsten) else None
-                out[path] = self.render("site/bijeenkomst.md.j2", path, cyclus=cyclus, b=b, prev=prev, next=nxt)
-        for inst in c.instrumenten:
-            path = pages.instrument_page(inst.id)
-            out[path] = self.render("site/instrument.md.j2", path, inst=inst,
-                                    secties=c.secties(inst), richtlijnen=c.richtlijnen(inst))
+        """Every generated page: path -> Markdown text, as the kinds declare them (content/kinds.py)."""
+        out: dict[str, str] = {}
+        for made in pages.made_pages(self.content):
+            extra = getattr(self, f"_extra_{made.page.extra}")() if made.page.extra else {}
+            out[made.path] = self.render(made.template, made.path, **made.vars, **extra)
         return {path: label_cells(text) for path, text in out.items()}
 
-    def _jaarplanning(self) -> str:
+    def _extra_jaarplanning(self) -> dict[str, Any]:
         from site_build.authoring import plan
-
-        start = plan.first_monday_of_september(self.content.editie.schooljaar)
         from site_build.authoring.schoolplanning import moments
 
-        return self.render("site/jaarplanning.md.j2", "trainers/jaarplanning.md", voorbeeld_start=start,
-                           voorbeeld=plan.make_plan(self.content, start, []), datum=plan.datum_nl,
-                           planning=self.content.planning, eigen=moments(self.content),
-                           weken_tussen=plan.WEEKS_BETWEEN_MEETINGS, weken_cycli=plan.WEEKS_BETWEEN_CYCLES)
+        start = plan.first_monday_of_september(self.content.editie.schooljaar)
+        return dict(voorbeeld_start=start, voorbeeld=plan.make_plan(self.content, start, []), datum=plan.datum_nl,
+                    planning=self.content.planning, eigen=moments(self.content),
+                    weken_tussen=plan.WEEKS_BETWEEN_MEETINGS, weken_cycli=plan.WEEKS_BETWEEN_CYCLES)
 
     def site_config(self) -> dict[str, Any]:
         e = self.content.editie

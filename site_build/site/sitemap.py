@@ -1,4 +1,5 @@
-"""Site map: the navigation of the site, in the method's order, from the pages the content makes."""
+"""Site map: the navigation of the site, in the method's order, from the pages the content makes (the pages each
+kind declares in content/kinds.py, and the prose pages); a kind's pages join the section they name."""
 
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ def nav(content: "Content") -> list[Any]:
     """The MkDocs nav: sections in method order; prose pages first within their section."""
     generated = generated_pages(content)
     prose = prose_pages(content.root)
-    result: list[Any] = [{"Start": "index.md"}]
+    # the top level: its first page (the home page) opens the navigation, the others close it
+    top = generated.get("", [])
+    result: list[Any] = [{title: path} for path, title in top[:1]]
     for key, title in SECTIONS:
         entries: list[Any] = []
         own = sorted((p, t) for p, t in prose.items() if p.split("/")[0] == key)
@@ -45,5 +48,5 @@ def nav(content: "Content") -> list[Any]:
     loose = sorted((p, t) for p, t in prose.items() if "/" not in p and p != "index.md")
     for path, page_title in loose:
         result.append({page_title: path})
-    result.append({"Contact": "contact.md"})
+    result += [{title: path} for path, title in top[1:]]
     return result
