@@ -78,14 +78,13 @@ def test_every_declared_kind_has_model_schema_template_page_and_scaffold():
 
 
 def test_a_kind_declared_without_its_template_fails_clearly():
-    video = Kind("videofragmenten", m.Vaardigheid, "vaardigheid", folder="content/videofragmenten",
-                 scaffold=("videofragment",),
-                 pages=(Page("videofragmenten/{id}.md", "site/videofragment.md.j2", "trainers",
-                             each=k.each_item("videofragmenten", "fragment", "naam")),))
+    video = Kind("proeven", m.Vaardigheid, "vaardigheid", folder="content/proeven", scaffold=("proef",),
+                 pages=(Page("proeven/{id}.md", "site/proef-zonder-sjabloon.md.j2", "trainers",
+                             each=k.each_item("proeven", "proef", "naam")),))
     problems = declaration_problems((video,))
-    assert ("kind 'videofragmenten' (content/kinds.py): page 'videofragmenten/{id}.md' needs the template "
-            "macros/site/videofragment.md.j2, which does not exist") in problems
-    assert any("`p2g new videofragment` does not write into content/videofragmenten/" in p for p in problems)
+    assert ("kind 'proeven' (content/kinds.py): page 'proeven/{id}.md' needs the template "
+            "macros/site/proef-zonder-sjabloon.md.j2, which does not exist") in problems
+    assert any("`p2g new proef` does not write into content/proeven/" in p for p in problems)
 
 
 def test_every_scaffold_name_is_a_choice_of_p2g_new(capsys):

@@ -39,7 +39,7 @@ def _comment(text: str, indent: str) -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, 100 - len(indent))]
 
 
-def _placeholder(name: str, annotation: Any, ident: str, title: str) -> Any:
+def _placeholder(name: str, annotation: Any, ident: str, title: str, metadata: tuple = ()) -> Any:
     base = _base(annotation)
     if name == "id":
         return ident
@@ -55,6 +55,8 @@ def _placeholder(name: str, annotation: Any, ident: str, title: str) -> Any:
         return 99 if name == "volgorde" else 1
     if _is_markdown(annotation):
         return f"Schrijf hier de tekst voor '{name}'."
+    if any(str(getattr(x, "pattern", None) or "").startswith("^http") for x in metadata) or "'uri'" in repr(metadata):
+        return "https://www.voorbeeld.nl/"  # a required web address: valid as written, obviously to be replaced
     return f"Vul hier '{name}' in."
 
 
@@ -82,7 +84,7 @@ def _fields(model: type[BaseModel], ident: str, title: str, indent: str, first_d
             lines.append(f"{lead}{name}:")
             lines += _fields(base, ident, title, indent + "  ")
         else:
-            value = _placeholder(name, annotation, ident, title)
+            value = _placeholder(name, annotation, ident, title, tuple(info.metadata))
             lines.append(f"{lead}{name}: {_yaml_scalar(value)}")
     return lines
 
