@@ -1,5 +1,5 @@
 """Models for doing the work: the 'Morgen beginnen' page and card, and how a meeting runs (agenda, goals,
-what to print and bring). Kept out of models.py, which imports these at its end."""
+what to print and bring). A module of its own beside the models package (models/trajectory.py takes Uitvoering)."""
 
 from __future__ import annotations
 
