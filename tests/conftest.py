@@ -35,6 +35,15 @@ def real(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def content():
+    """The repository's own content, loaded once when a test asks for it (never at import: a content error is then
+    a failing test with its Dutch message, not a collection error that hides every other test)."""
+    from site_build.content.validate import load_content
+
+    return load_content(REPO)
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     """The real content, built once per test run: (project, site, content)."""
     from site_build.build import build
