@@ -1,7 +1,7 @@
 """The tasks of issue 15 on the built site: no escaped entity or stray Markdown marker anywhere (pages, tables of
 contents, search index, PDFs), no invented contact, every pack opening with its meeting on one A4, the A5 card,
 teachers' questions answered by Dutch search, pages that fit a phone and a desktop, and the two journeys walked
-in Chromium (screenshots in test-artifacts/)."""
+in Chromium (screenshots in the artifacts folder, see conftest.ARTIFACTS)."""
 
 from __future__ import annotations
 
