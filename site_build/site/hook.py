@@ -42,6 +42,11 @@ def on_config(config):
     config.copyright = data["copyright"]
     config.extra["p2g"] = data
     assert_theme_safe(config)
+    # the edition's language: page <html lang>, Material's own words and the search's stemmer follow it
+    config.theme["language"] = data["taal"]["code"]
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config["lang"] = [data["taal"]["zoeken"]]
     if data["editie"].get("url"):
         config.site_url = data["editie"]["url"]
     if data["editie"].get("logo"):
