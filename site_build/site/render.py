@@ -109,7 +109,7 @@ class SiteRenderer:
                                                inhoud=e.licentie.inhoud, code=e.licentie.code),
             "editie": e.model_dump(),
             # the theme's language, the search language and the footer's words (site_build/site/hook.py)
-            "taal": self.labels.section("taal"),
+            "taal": {**self.labels.section("taal"), "kopje_link": w["kopje_link"]},
             "voet": self.labels.section("voet"),
             # where each page can be changed in the browser, when the edition names its repository
             "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
