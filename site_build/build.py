@@ -147,10 +147,10 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         from site_build.content.validate import load_content
         from site_build.printing.pipeline import PrintBuild
         from site_build.printing.products import planned
-        from site_build.templating.markers import fill_in
         from site_build.site.mkdocs_run import IncrementalSite
         from site_build.site.offline_zip import write_zip
         from site_build.site.render import SITE_CONFIG, write_docs
+        from site_build.templating.markers import fill_in
 
         content = load_content(root)
         mark("inhoud geladen")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import REPO
 from site_build.content import models as m
-from site_build.templating.environment import environment
 from site_build.core.labels import load_labels
+from site_build.templating.environment import environment
 from site_build.templating.text import prose, relative_url
 
 BRON = load_labels(REPO, "nl").section("bron")
