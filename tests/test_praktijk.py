@@ -11,6 +11,7 @@ import pytest
 from site_build.content import pages
 from site_build.content import practice as praktijk
 from site_build.content.validate import load_content
+from site_build.core.labels import load_labels
 from site_build.core.problems import ContentError
 from site_build.printing.products import planned
 from site_build.site import sitemap
@@ -18,6 +19,7 @@ from site_build.site.render import SiteRenderer
 from site_build.site.tables import label_cells
 
 REPO = Path(__file__).resolve().parent.parent
+WORDS = load_labels(REPO, "nl")
 
 
 def _errors(project: Path) -> list[str]:
@@ -47,7 +49,7 @@ def test_every_meeting_can_be_run_from_its_data(content):
             assert end == start
         total = sum(p.minuten for p in u.agenda)
         assert times[-1][1] == f"{total // 60}:{total % 60:02d}"
-        assert praktijk.duur(u.agenda).replace(" en ", " ").split()[0].isdigit()
+        assert praktijk.duur(u.agenda, WORDS.section("tijd")).replace(" en ", " ").split()[0].isdigit()
         # what is printed is exactly what the meeting uses
         assert [p.instrument for p in u.printen] == [i for i in b.instrumenten if i in {p.instrument for p in u.printen}]
         assert {p.instrument for p in u.printen} == set(b.instrumenten)
@@ -63,7 +65,7 @@ def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out(content):
         for start, end, punt in praktijk.agenda_tijden(b.uitvoering.agenda):
             assert f"{start}–{end}</td><td>{punt.wat}" in page.replace("&#39;", "'"), (b.id, punt.wat)
         for p in b.uitvoering.printen:
-            assert f"{p.aantal} {praktijk.PER_LABELS[p.per]}" in page
+            assert f"{p.aantal} {WORDS.text('per.' + p.per)}" in page
         notes = [x.tekst for veld in ("let_op", "expert_modelt", "opbrengsten") for x in getattr(b.trainer, veld)] if b.trainer else []
         for note in notes:
             words = " ".join(note.split()[:6])

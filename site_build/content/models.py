@@ -44,12 +44,7 @@ Pad = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+
 Rol = Literal["leerkracht", "inbrenger", "meekijkers", "interviewer", "geinterviewde",
               "procesbegeleider", "kartrekker", "allen", "ouders", "directie"]
 
-ROL_LABELS = {
-    "leerkracht": "leerkracht", "inbrenger": "inbrenger", "meekijkers": "meekijkers",
-    "interviewer": "interviewer", "geinterviewde": "geïnterviewde",
-    "procesbegeleider": "procesbegeleider", "kartrekker": "kartrekker", "allen": "iedereen",
-    "ouders": "ouders", "directie": "directie",
-}
+# how a reader sees a role: 'rollen' in the label catalogue (macros/labels/<taal>.yml)
 
 
 # --- edition and home ----------------------------------------------------------------------
@@ -113,6 +108,10 @@ class Editie(Model):
     logo: Optional[Pad] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
     licentie: Licentie = Field(description="Licenties van code en inhoud.")
+    taal: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
+        "nl", description="Taal van de site en het drukwerk, als code van twee letters: 'nl' (Nederlands, de standaard). "
+                          "De woorden van de site zelf (kopjes, knoppen, rollen, datums) komen uit macros/labels/nl.yml (of het bestand van de gekozen taal); "
+                          "de inhoud schrijf je zelf in die taal.")
 
 
 class Ingang(Model):
@@ -399,17 +398,7 @@ class Richtlijn(Herkomst):
     tekst: Opmaak = Field(description="De richtlijn.")
 
 
-KOPVELDEN = {
-    "naam-leerkracht": "Naam leerkracht",
-    "initialen-kind": "Initialen kind",
-    "datum": "Datum",
-    "groep": "Groep",
-    "bijeenkomst": "Bijeenkomst",
-    "interviewer": "Interviewer",
-    "inbrenger": "Inbrenger",
-    "school": "School",
-    "procesbegeleider": "Procesbegeleider",
-}
+# the header fields' labels on a form: 'kopvelden' in the label catalogue
 Kopveld = Literal["naam-leerkracht", "initialen-kind", "datum", "groep", "bijeenkomst",
                   "interviewer", "inbrenger", "school", "procesbegeleider"]
 
