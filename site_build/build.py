@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.core.caches import tree_digest
+from site_build.core.labels import load_labels
 from site_build.core.lock import build_lock
 
 # The content, page and MkDocs modules are imported inside the functions: `p2g build` starts rendering PDFs
@@ -146,10 +147,10 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         from site_build.content.validate import load_content
         from site_build.printing.pipeline import PrintBuild
         from site_build.printing.products import planned
-        from site_build.templating.markers import fill_in
         from site_build.site.mkdocs_run import IncrementalSite
         from site_build.site.offline_zip import write_zip
         from site_build.site.render import SITE_CONFIG, write_docs
+        from site_build.templating.markers import fill_in
 
         content = load_content(root)
         mark("inhoud geladen")
@@ -168,7 +169,7 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         mark("PDF's klaar")
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
-        fill_in(site, downloads)
+        fill_in(site, downloads, load_labels(root, content.editie.taal))
         write_zip(site)  # last: it holds every other file, and the pages that offer it state its size
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)

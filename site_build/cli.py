@@ -171,11 +171,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    from site_build.cli_checks import dutch_argparse, os_error, port
+def make_parser() -> argparse.ArgumentParser:
+    """The commands and their options: the README's command list is checked against this (tests/test_contracts.py)."""
+    from site_build.cli_checks import port
     from site_build.content.kinds import scaffold_kinds
 
-    dutch_argparse()
     parser = argparse.ArgumentParser(prog="p2g", description="Playing-2-gether: site en formulieren uit YAML.")
     parser.add_argument("--map", default=".", help="map van het project (standaard: de huidige map)")
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
@@ -209,6 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     p_plan.add_argument("--uit", default="planning", help="map voor de planning (standaard: planning/)")
     p_plan.set_defaults(func=cmd_plan)
     sub.add_parser("schema", help="maak schema/ en de pagina 'Velden' opnieuw uit de modellen").set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from site_build.cli_checks import dutch_argparse, os_error
+
+    dutch_argparse()
+    parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,15 @@ def real(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def content():
+    """The repository's own content, loaded once when a test asks for it (never at import: a content error is then
+    a failing test with its Dutch message, not a collection error that hides every other test)."""
+    from site_build.content.validate import load_content
+
+    return load_content(REPO)
+
+
+@pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     """The real content, built once per test run: (project, site, content)."""
     from site_build.build import build
@@ -45,7 +56,9 @@ def real_site(tmp_path_factory):
     return project, result.site, load_content(project)
 
 
-ARTIFACTS = REPO / "test-artifacts"
+# What tests leave for a person to look at (screenshots, the axe report) goes outside the repository: a test run
+# never changes the checkout. P2G_ARTIFACTS chooses the folder (CI uploads it from there).
+ARTIFACTS = Path(os.environ.get("P2G_ARTIFACTS") or Path(tempfile.gettempdir()) / "p2g-test-artifacts")
 
 
 # The fast loop (`make test-fast`, `pytest -m "not build"`): units and contracts, no whole build. A test that builds

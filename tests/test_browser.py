@@ -109,7 +109,7 @@ def test_every_page_accessible_and_private(server, browser):
     (ARTIFACTS / "privacy.txt").write_text(f"{len(pages)} pagina's, externe verzoeken: {guard.external}\n",
                                            encoding="utf-8")
     assert len(pages) >= 40
-    assert report == {}, f"axe-overtredingen op {len(report)} pagina's: zie test-artifacts/axe.json"
+    assert report == {}, f"axe-overtredingen op {len(report)} pagina's: zie {ARTIFACTS / 'axe.json'}"
     assert guard.external == []
 
 

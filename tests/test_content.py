@@ -5,35 +5,32 @@ from __future__ import annotations
 from conftest import REPO
 from site_build.content.bron import delen as bron_parts
 from site_build.content.bron import is_research
-from site_build.content.validate import load_content
-
-CONTENT = load_content(REPO)
 
 
-def test_five_skills_and_the_dont_lists():
-    assert [v.id for v in CONTENT.vaardigheden] == ["observeren", "spiegelen", "verwoorden", "emoties-benoemen",
+def test_five_skills_and_the_dont_lists(content):
+    assert [v.id for v in content.vaardigheden] == ["observeren", "spiegelen", "verwoorden", "emoties-benoemen",
                                                      "inspelen-op-behoeften"]
-    assert sorted(d.id for d in CONTENT.donts if d.kern) == ["geen-lesjes", "geen-opdrachten", "niet-prijzen",
+    assert sorted(d.id for d in content.donts if d.kern) == ["geen-lesjes", "geen-opdrachten", "niet-prijzen",
                                                               "niet-steeds-vragen"]
-    extra = [d for d in CONTENT.donts if not d.kern]
+    extra = [d for d in content.donts if not d.kern]
     assert sorted(d.id for d in extra) == ["geen-kritiek", "niet-straffen"]
     assert all("P2G-materialen" in bron_parts(d.kort.bron) for d in extra)
-    for d in CONTENT.donts:
+    for d in content.donts:
         assert d.vervangen_door, d.id
 
 
-def test_contexts_and_needs_from_the_report():
-    ids = {c.id for c in CONTENT.contexten}
+def test_contexts_and_needs_from_the_report(content):
+    ids = {c.id for c in content.contexten}
     assert {"spel-groep-3-4", "samen-actief-handelen", "voorlezen", "gezelschapsspelletjes", "p2g-gesprekjes",
             "korte-contactmomenten", "buitenspelen"} <= ids
-    names = " ".join(b.naam.lower() for b in CONTENT.behoeften.behoeften)
+    names = " ".join(b.naam.lower() for b in content.behoeften.behoeften)
     for need in ("aandacht", "veiligheid", "gezien", "competent", "stabiliteit", "rust", "warmte", "duidelijkheid",
                  "nabijheid"):
         assert need in names, need
 
 
-def test_relation_word_list():
-    words = CONTENT.woorden.woorden
+def test_relation_word_list(content):
+    words = content.woorden.woorden
     assert len(words) >= 120
     assert {w.waarde for w in words} == {"positief", "negatief", "neutraal"}
     listed = {w.woord for w in words}
@@ -43,39 +40,39 @@ def test_relation_word_list():
         assert is_research(next(w.bron for w in words if w.woord == word)), word
 
 
-def test_plg_trajectory():
-    c1, c2 = CONTENT.plg.cycli
+def test_plg_trajectory(content):
+    c1, c2 = content.plg.cycli
     assert [b.id for b in c1.bijeenkomsten] == [f"c1-b{i}" for i in range(1, 6)]
     assert [b.id for b in c2.bijeenkomsten] == [f"c2-b{i}" for i in range(1, 6)]
     assert len(c2.varianten) == 3
     assert "reflectie-interview-start" in next(b for b in c1.bijeenkomsten if b.nummer == 2).instrumenten
     assert "reflectie-interview-slot" in next(b for b in c1.bijeenkomsten if b.nummer == 5).instrumenten
-    roles = " ".join(r.naam.lower() for r in CONTENT.plg.rollen)
+    roles = " ".join(r.naam.lower() for r in content.plg.rollen)
     assert "kartrekker" in roles and "procesbegeleider" in roles and "afroep" in roles
-    assert all(b.trainer for _, b in CONTENT.bijeenkomsten())
+    assert all(b.trainer for _, b in content.bijeenkomsten())
 
 
-def test_every_instrument_of_the_report():
-    ids = {i.id for i in CONTENT.instrumenten}
+def test_every_instrument_of_the_report(content):
+    ids = {i.id for i in content.instrumenten}
     assert ids == {"reflectie-interview-start", "reflectie-interview-slot", "schriftelijke-reflectie-start",
                    "schriftelijke-reflectie-slot", "oefening-relatie-typeren", "video-intervisie",
                    "video-intervisie-kort", "werk-en-reflectieplan", "observatieformulier", "leidraad-kartrekker",
                    "monitoring-voor-na", "toestemmingsbrief-ouders"}
-    start = CONTENT.instrument("reflectie-interview-start")
+    start = content.instrument("reflectie-interview-start")
     kern = next(s for s in start.secties if s.id == "kernvragen")
     slot = next(s for s in start.secties if s.id == "slotvraag")
     assert len(kern.vragen) + len(slot.vragen) == 7  # seven questions (§2.3.1), the closing one asked last
     assert start.secties[-1].id == "slotvraag" and "blij" in slot.vragen[0].tekst
-    assert CONTENT.instrument("reflectie-interview-slot").secties[-1].uit == "reflectie-interview-start/slotvraag"
+    assert content.instrument("reflectie-interview-slot").secties[-1].uit == "reflectie-interview-start/slotvraag"
     assert len(next(s for s in start.secties if s.id == "extra-vragen").vragen) == 2
     assert all(q.optioneel for q in next(s for s in start.secties if s.id == "extra-vragen").vragen)
     assert "drie woorden" in kern.vragen[0].tekst
-    intervisie = CONTENT.instrument("video-intervisie")
+    intervisie = content.instrument("video-intervisie")
     assert {s.wie for s in intervisie.secties} >= {"inbrenger", "meekijkers"}
-    assert CONTENT.instrument("video-intervisie-kort").variant_van == "video-intervisie"
-    plan = CONTENT.instrument("werk-en-reflectieplan")
+    assert content.instrument("video-intervisie-kort").variant_van == "video-intervisie"
+    plan = content.instrument("werk-en-reflectieplan")
     assert any(s.herhaal > 1 for s in plan.secties)
-    texts = " ".join(q.tekst for s in CONTENT.secties(plan) for q in s.vragen)
+    texts = " ".join(q.tekst for s in content.secties(plan) for q in s.vragen)
     assert "Wat kom ik te weten over de relationele behoeften van mijn doelkind?" in texts
 
 
@@ -91,8 +88,8 @@ def test_llrv_and_lws_described_not_reproduced():
             assert item.lower() not in text.lower(), f"{path}: {item}"
 
 
-def test_research_figures_match_the_report():
-    o = CONTENT.onderzoek
+def test_research_figures_match_the_report(content):
+    o = content.onderzoek
     means = {d.id: (sum(d.voor) / len(d.voor), sum(d.na) / len(d.na)) for d in o.llrv.dimensies}
     assert round(means["nabijheid"][0], 2) == 3.75 and round(means["nabijheid"][1], 2) == 6.25
     assert round(means["conflict"][0], 3) == 11.438 and round(means["conflict"][1], 3) == 10.625

@@ -12,9 +12,6 @@ import yaml
 
 from conftest import REPO
 from site_build.content import bron
-from site_build.content.validate import load_content
-
-CONTENT = load_content(REPO)
 
 # The report's key method statements, each with its place: the built site must carry them (in its own words).
 # Each entry: place in the report, what it says, and words that must stand together on one page of the site.
@@ -91,7 +88,7 @@ def _main_text(item) -> str | None:
     return None
 
 
-def test_every_rendered_statement_has_its_marker(real_site):
+def test_every_rendered_statement_has_its_marker(real_site, content):
     site = real_site[1]
     found = []
     for rel, text in _pages(site).items():
@@ -103,8 +100,8 @@ def test_every_rendered_statement_has_its_marker(real_site):
     assert found
     # every sourced item of the content that the public site shows is found, with its own source
     missing = []
-    for model in ([*CONTENT.vaardigheden, *CONTENT.donts, *CONTENT.contexten, CONTENT.organisatie, CONTENT.behoeften,
-                   CONTENT.woorden, CONTENT.plg, *CONTENT.instrumenten, CONTENT.onderzoek]):
+    for model in ([*content.vaardigheden, *content.donts, *content.contexten, content.organisatie, content.behoeften,
+                   content.woorden, content.plg, *content.instrumenten, content.onderzoek]):
         for path, item in bron.walk(model):
             if "trainer" in path or "literatuur" in path:
                 continue
@@ -135,12 +132,12 @@ def test_key_method_statements_are_on_the_site(real_site, plaats, wat, woorden):
         assert re.fullmatch(bron.BRON_PATROON, p)
 
 
-def test_key_statements_in_the_pdfs(real_site):
+def test_key_statements_in_the_pdfs(real_site, content):
     """The interview forms carry the interview's purpose and the interviewer's introduction (§2.3.1, §3.2.1)."""
     from pypdf import PdfReader
 
     site = real_site[1]
-    for inst in CONTENT.instrumenten:
+    for inst in content.instrumenten:
         if inst.soort != "interview":
             continue
         text = " ".join(page.extract_text() or "" for page in PdfReader(site / "downloads" / f"{inst.id}.pdf").pages)
@@ -150,13 +147,13 @@ def test_key_statements_in_the_pdfs(real_site):
         assert "Herkomst:" in text, f"{inst.id}: geen herkomst op het formulier"
 
 
-def _texts_outside_quotes():
+def _texts_outside_quotes(content):
     """Every text a reader sees, except literal quotes from the report (those keep the report's words)."""
     from site_build.content.models import Citaat
 
     out = []
-    for model in [*CONTENT.vaardigheden, *CONTENT.donts, *CONTENT.contexten, CONTENT.organisatie, CONTENT.behoeften,
-                  CONTENT.woorden, CONTENT.plg, *CONTENT.instrumenten, CONTENT.onderzoek]:
+    for model in [*content.vaardigheden, *content.donts, *content.contexten, content.organisatie, content.behoeften,
+                  content.woorden, content.plg, *content.instrumenten, content.onderzoek]:
         for path, item in bron.walk(model):
             if isinstance(item, Citaat):
                 continue
@@ -169,10 +166,10 @@ def _texts_outside_quotes():
     return [(w, re.sub(r'“[^”]*”|"[^"]*"', "", t)) for w, t in out]
 
 
-def test_glossary_variants_appear_nowhere():
-    termen = load_content(REPO).termen.termen
+def test_glossary_variants_appear_nowhere(content):
+    termen = content.termen.termen
     assert termen
-    texts = _texts_outside_quotes()
+    texts = _texts_outside_quotes(content)
     for term in termen:
         for variant in term.niet:
             pattern = re.compile(rf"\b{re.escape(variant)}\b", re.I)
@@ -180,13 +177,13 @@ def test_glossary_variants_appear_nowhere():
             assert not hits, f"'{variant}' heet op deze site '{term.term}': {hits[:5]}"
 
 
-def test_citation_says_only_what_is_known():
+def test_citation_says_only_what_is_known(content):
     """The report's text names no authors and no year of publication: the citation does not invent them."""
     citation = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
     report = next(r for r in citation["references"] if "40.5.20630.106" in str(r))
     assert "year" not in report and "z.j." in report["notes"]
-    assert report["title"] == CONTENT.onderzoek.titel
-    assert CONTENT.onderzoek.jaar is None and "(z.j.)" in CONTENT.onderzoek.citeer_als
+    assert report["title"] == content.onderzoek.titel
+    assert content.onderzoek.jaar is None and "(z.j.)" in content.onderzoek.citeer_als
     # every reference on the site either is given in full or says it is missing; none is described as a finding
-    for lit in CONTENT.onderzoek.literatuur:
+    for lit in content.onderzoek.literatuur:
         assert lit.verwijzing is None or re.search(r"\(\d{4}", lit.verwijzing), lit.kort

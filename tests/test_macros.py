@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from conftest import REPO
 from site_build.content import models as m
+from site_build.core.labels import load_labels
 from site_build.templating.environment import environment
-from site_build.templating.text import bron_label, prose, relative_url
+from site_build.templating.text import prose, relative_url
+
+BRON = load_labels(REPO, "nl").section("bron")
 
 
 def render_macro(name: str, *args, **context):
@@ -26,7 +29,9 @@ def test_bron_macro_marks_additions():
 
 
 def test_bron_labels():
-    assert bron_label("§3.1.4; Bijlage 2; P2G-materialen") == (
+    from site_build.content import bron
+
+    assert bron.label("§3.1.4; Bijlage 2; P2G-materialen", BRON) == (
         "rapport §3.1.4 · rapport, bijlage 2 · oorspronkelijke P2G-materialen (Erasmus+)")
 
 
@@ -63,11 +68,11 @@ def test_marker_for_each_kind_of_source():
              # partly report, partly added: never shown as plain research
              "§3.2.1; toevoeging": ("uitwerking", "§3.2.1 · toevoeging")}
     for b, (soort, kort) in cases.items():
-        html = str(bron.marker(b, "https://rapport.example/", "../onderzoek/bronnen.html"))
+        html = str(bron.marker(b, "https://rapport.example/", "../onderzoek/bronnen.html", BRON))
         assert f'p2g-m--{soort}"' in html and f">{kort}<" in html, html
         assert ("https://rapport.example/" in html) == (soort == "rapport"), html
         assert ("bronnen.html#" + soort in html) == (soort != "rapport"), html
-    assert "geen onderzoeksresultaat" in bron.label("uitwerking van §2.3.2")
+    assert "geen onderzoeksresultaat" in bron.label("uitwerking van §2.3.2", BRON)
 
 
 def test_prose_subset_escapes_html_and_drops_bad_links():

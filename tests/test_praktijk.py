@@ -11,6 +11,7 @@ import pytest
 from site_build.content import pages
 from site_build.content import practice as praktijk
 from site_build.content.validate import load_content
+from site_build.core.labels import load_labels
 from site_build.core.problems import ContentError
 from site_build.printing.products import planned
 from site_build.site import sitemap
@@ -18,7 +19,7 @@ from site_build.site.render import SiteRenderer
 from site_build.site.tables import label_cells
 
 REPO = Path(__file__).resolve().parent.parent
-CONTENT = load_content(REPO)
+WORDS = load_labels(REPO, "nl")
 
 
 def _errors(project: Path) -> list[str]:
@@ -36,35 +37,35 @@ def _edit(project: Path, rel: str, old: str, new: str) -> None:
 
 # --- meetings -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cyclus,b", list(CONTENT.bijeenkomsten()), ids=lambda x: getattr(x, "id", ""))
-def test_every_meeting_can_be_run_from_its_data(cyclus, b):
-    u = b.uitvoering
-    assert u is not None, f"bijeenkomst {b.id} heeft geen uitvoering (doelen, agenda, printen)"
-    assert u.doelen and u.agenda
-    # the agenda's times follow from the minutes: consecutive, from 0:00 to the sum
-    times = praktijk.agenda_tijden(u.agenda)
-    assert times[0][0] == "0:00"
-    for (_, end, _), (start, _, _) in zip(times, times[1:], strict=False):
-        assert end == start
-    total = sum(p.minuten for p in u.agenda)
-    assert times[-1][1] == f"{total // 60}:{total % 60:02d}"
-    assert praktijk.duur(u.agenda).replace(" en ", " ").split()[0].isdigit()
-    # what is printed is exactly what the meeting uses
-    assert [p.instrument for p in u.printen] == [i for i in b.instrumenten if i in {p.instrument for p in u.printen}]
-    assert {p.instrument for p in u.printen} == set(b.instrumenten)
+def test_every_meeting_can_be_run_from_its_data(content):
+    for _, b in content.bijeenkomsten():
+        u = b.uitvoering
+        assert u is not None, f"bijeenkomst {b.id} heeft geen uitvoering (doelen, agenda, printen)"
+        assert u.doelen and u.agenda, b.id
+        # the agenda's times follow from the minutes: consecutive, from 0:00 to the sum
+        times = praktijk.agenda_tijden(u.agenda)
+        assert times[0][0] == "0:00"
+        for (_, end, _), (start, _, _) in zip(times, times[1:], strict=False):
+            assert end == start
+        total = sum(p.minuten for p in u.agenda)
+        assert times[-1][1] == f"{total // 60}:{total % 60:02d}"
+        assert praktijk.duur(u.agenda, WORDS.section("tijd")).replace(" en ", " ").split()[0].isdigit()
+        # what is printed is exactly what the meeting uses
+        assert [p.instrument for p in u.printen] == [i for i in b.instrumenten if i in {p.instrument for p in u.printen}]
+        assert {p.instrument for p in u.printen} == set(b.instrumenten)
 
 
-def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out():
-    public = SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages()
-    trainer = SiteRenderer(CONTENT, trainer=True, downloads=planned(CONTENT, trainer=True)).pages()
-    for _, b in CONTENT.bijeenkomsten():
+def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out(content):
+    public = SiteRenderer(content, downloads=planned(content)).pages()
+    trainer = SiteRenderer(content, trainer=True, downloads=planned(content, trainer=True)).pages()
+    for _, b in content.bijeenkomsten():
         page = public[pages.meeting_page(b.id)]
         for anchor in ("doelen", "agenda", "voorbereiden", "werkt-aan"):
             assert f"{{#{anchor}}}" in page, (b.id, anchor)
         for start, end, punt in praktijk.agenda_tijden(b.uitvoering.agenda):
             assert f"{start}–{end}</td><td>{punt.wat}" in page.replace("&#39;", "'"), (b.id, punt.wat)
         for p in b.uitvoering.printen:
-            assert f"{p.aantal} {praktijk.PER_LABELS[p.per]}" in page
+            assert f"{p.aantal} {WORDS.text('per.' + p.per)}" in page
         notes = [x.tekst for veld in ("let_op", "expert_modelt", "opbrengsten") for x in getattr(b.trainer, veld)] if b.trainer else []
         for note in notes:
             words = " ".join(note.split()[:6])
@@ -114,17 +115,17 @@ def test_markdown_emphasis_in_a_plain_text_field_is_refused(minimal):
 
 # --- Morgen beginnen -----------------------------------------------------------------------------------
 
-def test_morgen_beginnen_is_the_teachers_first_link():
-    leerkracht = next(i for i in CONTENT.start.ingangen if i.id == "leerkracht")
+def test_morgen_beginnen_is_the_teachers_first_link(content):
+    leerkracht = next(i for i in content.start.ingangen if i.id == "leerkracht")
     assert leerkracht.links[0].pagina == pages.MORGEN
     # groep 1-2 teachers reach the practical set-up too: from the start page and from the Morgen page
     assert any(link.pagina == "contexten/organisatie.md" for link in leerkracht.links)
-    assert CONTENT.morgen.organisatie
+    assert content.morgen.organisatie
 
 
-def test_morgen_page_shows_every_point_with_its_own_source():
-    page = SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages()[pages.MORGEN]
-    m = CONTENT.morgen
+def test_morgen_page_shows_every_point_with_its_own_source(content):
+    page = SiteRenderer(content, downloads=planned(content)).pages()[pages.MORGEN]
+    m = content.morgen
     for o in m.onderdelen:
         assert f"{{#{o.id}}}" in page
         for p in o.punten:
@@ -134,13 +135,13 @@ def test_morgen_page_shows_every_point_with_its_own_source():
     for tip in m.organisatie:
         assert f"{{#tip-{tip}}}" in page
     # the five skills and the don'ts come from their own files, not copied
-    for v in CONTENT.vaardigheden:
+    for v in content.vaardigheden:
         assert v.naam in page
 
 
-def test_sections_open_on_their_index():
+def test_sections_open_on_their_index(content):
     """A tab opens the first page of its section: the overview, never a page like privacy."""
-    for entry in sitemap.nav(CONTENT):
+    for entry in sitemap.nav(content):
         (title, value), = entry.items()
         if isinstance(value, list):
             paths = [next(iter(e.values())) for e in value]
@@ -151,11 +152,11 @@ def test_sections_open_on_their_index():
 
 # --- tables on a phone -------------------------------------------------------------------------------------
 
-def test_every_wide_table_labels_its_cells():
+def test_every_wide_table_labels_its_cells(content):
     import re
 
     checked = 0
-    for path, text in SiteRenderer(CONTENT, downloads=planned(CONTENT)).pages().items():
+    for path, text in SiteRenderer(content, downloads=planned(content)).pages().items():
         for table in re.findall(r'<table class="p2g-tabel[^"]*">.*?</table>', text, re.S):
             heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)
             body = table.split("</thead>", 1)[1]

@@ -1,7 +1,7 @@
 """The tasks of issue 15 on the built site: no escaped entity or stray Markdown marker anywhere (pages, tables of
 contents, search index, PDFs), no invented contact, every pack opening with its meeting on one A4, the A5 card,
 teachers' questions answered by Dutch search, pages that fit a phone and a desktop, and the two journeys walked
-in Chromium (screenshots in test-artifacts/)."""
+in Chromium (screenshots in the artifacts folder, see conftest.ARTIFACTS)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, REPO
 from site_build.content import practice as praktijk
+from site_build.core.labels import load_labels
 from site_build.printing.sheets import in_pack
 from test_browser import CHROMIUM, browser, new_page, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.build
+WORDS = load_labels(REPO, "nl")
 
 # an entity shown as text ('&#39;'), Markdown emphasis left as asterisks ('*zo*'), an escaping backslash
 DEFECT = re.compile(r"&#?\w+;|(?<![\w*])\*\*?(?=\w)[^*\n]{1,120}?(?<=\S)\*\*?(?![\w*])|\\[*_`#\[\]]")
@@ -106,15 +108,15 @@ def test_every_pack_opens_with_its_meeting_on_one_a4(real_site):
         flat = " ".join(first.split())
         assert "BIJEENKOMST OP ÉÉN A4" in flat.upper()
         u = b.uitvoering
-        assert praktijk.duur(u.agenda) in flat
+        assert praktijk.duur(u.agenda, WORDS.section("tijd")) in flat
         for start, end, punt in praktijk.agenda_tijden(u.agenda):
             assert f"{start}–{end}" in flat, (b.id, start)
             assert " ".join(punt.wat.split()[:3]) in flat, (b.id, punt.wat)
         for p in u.printen:
             assert content.instrument(p.instrument).titel in flat, (b.id, p.instrument)
-            assert praktijk.PER_LABELS[p.per] in flat
+            assert WORDS.text("per." + p.per) in flat
         for x in u.bijlagen:  # the cards the meeting uses are in its pack, and on its first page
-            assert praktijk.BIJLAGEN[x.bijlage] in flat, (b.id, x.bijlage)
+            assert WORDS.text("bijlagen." + x.bijlage) in flat, (b.id, x.bijlage)
 
 
 def test_morgen_card_is_a5_and_holds_every_answer(real_site):

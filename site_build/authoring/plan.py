@@ -11,6 +11,7 @@ from pathlib import Path
 from site_build.content import models as m
 from site_build.content.load import load_yaml
 from site_build.content.validate import Content, parse
+from site_build.core.labels import Labels, load_labels, package_labels
 from site_build.core.problems import ContentError, Problem
 
 WEEKS_BETWEEN_MEETINGS = 4   # five meetings in about four months (report §2.4)
@@ -65,7 +66,8 @@ def _in_holiday(day: date, holidays: list[tuple[str, date, date]]) -> str | None
     return None
 
 
-def school_weeks(start: date, holidays: list[tuple[str, date, date]], count: int) -> tuple[list[date], list[Moment]]:
+def school_weeks(start: date, holidays: list[tuple[str, date, date]], count: int,
+                 skipped_text: str = "") -> tuple[list[date], list[Moment]]:
     """The meeting day of the first ``count`` school weeks from ``start`` (same weekday), and the holidays skipped."""
     days, skipped, day, seen = [], [], start, set()
     while len(days) < count:
@@ -73,44 +75,47 @@ def school_weeks(start: date, holidays: list[tuple[str, date, date]], count: int
         if name:
             if name not in seen:
                 seen.add(name)
-                skipped.append(Moment(day, "vakantie", name, "geen bijeenkomst en geen sessies"))
+                skipped.append(Moment(day, "vakantie", name, skipped_text))
         else:
             days.append(day)
         day += timedelta(days=7)
     return days, skipped
 
 
+def labels_of(content: Content) -> Labels:
+    """The words of the edition's language."""
+    return load_labels(content.root, content.editie.taal)
+
+
 def make_plan(content: Content, start: date, holidays: list[tuple[str, date, date]]) -> list[Moment]:
     from site_build.content.pages import meeting_page
 
+    w = labels_of(content).section("planning")
+    ritme = content.plg.ritme
     cycles = content.plg.cycli
     weeks_needed = sum((len(c.bijeenkomsten) - 1) * WEEKS_BETWEEN_MEETINGS + 1 for c in cycles) \
         + WEEKS_BETWEEN_CYCLES * (len(cycles) - 1) + 1
-    days, moments = school_weeks(start, holidays, weeks_needed)
+    days, moments = school_weeks(start, holidays, weeks_needed, w["vakantie"])
     index = 0
     for cyclus in cycles:
         for n, b in enumerate(cyclus.bijeenkomsten):
             day = days[index]
-            moments.append(Moment(day, "bijeenkomst", f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}", b.kort.tekst,
-                                  meeting_page(b.id)))
+            titel = w["bijeenkomst"].format(nummer=f"{cyclus.nummer}.{b.nummer}", titel=b.titel)
+            moments.append(Moment(day, "bijeenkomst", titel, b.kort.tekst, meeting_page(b.id)))
             if n == 0:
-                moments.append(Moment(day + timedelta(days=1), "taak", "Doelkind kiezen en toestemming vragen",
-                                      "Kies een doelkind, vraag ouders toestemming voor video-opnames en vul de "
-                                      "voormeting in (LLRV en LWS)."))
+                moments.append(Moment(day + timedelta(days=1), "taak", w["doelkind_kiezen"], w["doelkind_kiezen_uitleg"]))
             last = n == len(cyclus.bijeenkomsten) - 1
             if not last:
                 following = days[index + 1: index + WEEKS_BETWEEN_MEETINGS]
                 if n >= 1:  # the sessions start after the second meeting (Tabel 2)
                     for week in following:
-                        moments.append(Moment(week, "taak", "Spelen met je doelkind",
-                                              f"{content.plg.ritme.per_week} per week {content.plg.ritme.sessieduur}."))
+                        moments.append(Moment(week, "taak", w["spelen"],
+                                              w["spelen_uitleg"].format(per_week=ritme.per_week, sessieduur=ritme.sessieduur)))
                     if n + 1 >= 2 and following:
-                        moments.append(Moment(following[-1] + timedelta(days=2), "taak", "Film een sessie",
-                                              "Kies een fragment van ongeveer 5 minuten voor de video-intervisie."))
+                        moments.append(Moment(following[-1] + timedelta(days=2), "taak", w["filmen"], w["filmen_uitleg"]))
                 index += WEEKS_BETWEEN_MEETINGS
             else:
-                moments.append(Moment(day + timedelta(days=1), "taak", "Nameting",
-                                      "Vul de LLRV en de LWS opnieuw in voor hetzelfde doelkind."))
+                moments.append(Moment(day + timedelta(days=1), "taak", w["nameting"], w["nameting_uitleg"]))
                 index += WEEKS_BETWEEN_CYCLES + 1
     return sorted(moments, key=lambda mo: (mo.datum, mo.soort != "vakantie", mo.soort != "bijeenkomst", mo.titel))
 
@@ -141,10 +146,15 @@ def _fold(line: str) -> str:
     return "\r\n ".join(p.decode("utf-8") for p in parts) if len(data) > 75 else line
 
 
-def ics(moments: list[Moment], organisatie: str, site_url: str | None) -> str:
+def ics(moments: list[Moment], organisatie: str, site_url: str | None, labels: Labels | None = None) -> str:
+    """The calendar file; ``labels`` name it in the edition's language (printing/year_plan.py does not pass them
+    yet: phase 2 of the label catalogue)."""
+    labels = labels or package_labels()
     stamp = "20260101T000000Z"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{_escape(organisatie)}//Playing-2-gether jaarplanning//NL",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Playing-2-gether jaarplanning"]
+    naam = _escape(labels.text("planning.agenda_naam"))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
+             f"PRODID:-//{_escape(organisatie)}//{naam}//{labels.text('taal.code').upper()}",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{naam}"]
     for mo in moments:
         if mo.soort == "vakantie":
             continue
@@ -166,9 +176,12 @@ def first_monday_of_september(schooljaar: str) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)
 
 
-DAGEN = ["ma", "di", "wo", "do", "vr", "za", "zo"]
-MAANDEN = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+def datum(day: date, labels: Labels) -> str:
+    """A date as readers of the language write it ('ma 7 sep 2026'): the catalogue's 'datum' section."""
+    return labels.text("datum.formaat").format(dag=labels.datum.dagen[day.weekday()], d=day.day,
+                                                maand=labels.datum.maanden[day.month - 1], jaar=day.year)
 
 
 def datum_nl(day: date) -> str:
-    return f"{DAGEN[day.weekday()]} {day.day} {MAANDEN[day.month - 1]} {day.year}"
+    """A Dutch date, for printing/year_plan.py until it passes the edition's labels (phase 2 of the catalogue)."""
+    return datum(day, package_labels())

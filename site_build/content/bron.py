@@ -10,7 +10,7 @@ of a named report place). Additions and elaborations are never research findings
 from __future__ import annotations
 
 import re
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Iterator, Mapping, Optional
 
 from markupsafe import Markup
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -109,61 +109,67 @@ def soort(bron: str) -> str:
     return "toevoeging"
 
 
-def _plaats_label(p: str) -> str:
+def _plaats_label(p: str, woorden: Mapping[str, str]) -> str:
     if p.startswith("§"):
-        return f"rapport {p}"
+        return woorden["paragraaf"].format(plaats=p)
     if p == "Samenvatting":
-        return "rapport, samenvatting"
-    return f"rapport, {p.lower()}"
+        return woorden["samenvatting"]
+    kind, _, number = p.partition(" ")
+    return woorden["tabel" if kind == "Tabel" else "bijlage"].format(nummer=number)
 
 
-def label(bron: str) -> str:
-    """Full words: '§2.3.1; toevoeging' -> 'rapport §2.3.1 · toevoeging van deze site (geen onderzoeksresultaat)'."""
+def label(bron: str, woorden: Mapping[str, str]) -> str:
+    """Full words, from the catalogue's 'bron' section: '§2.3.1; toevoeging' -> 'rapport §2.3.1 · toevoeging van
+    deze site (geen onderzoeksresultaat)'."""
     out = []
     for p in delen(bron):
         if p == "toevoeging":
-            out.append("toevoeging van deze site (geen onderzoeksresultaat)")
+            out.append(woorden["toevoeging"])
         elif p.startswith("uitwerking van "):
-            out.append(f"uitwerking door deze site van {_plaats_label(p[len('uitwerking van '):])} (geen onderzoeksresultaat)")
+            out.append(woorden["uitwerking"].format(plaats=_plaats_label(p[len("uitwerking van "):], woorden)))
         elif p == "P2G-materialen":
-            out.append("oorspronkelijke P2G-materialen (Erasmus+)")
+            out.append(woorden["p2g"])
         else:
-            out.append(_plaats_label(p))
+            out.append(_plaats_label(p, woorden))
     return " · ".join(out)
 
 
-def kort(bron: str) -> str:
+def kort(bron: str, woorden: Mapping[str, str]) -> str:
     """The marker's visible text: '§3.1.1', 'bijl. 2', 'toevoeging', 'uitwerking §2.3.2'."""
     out = []
     for p in delen(bron):
         if p.startswith("uitwerking van "):
-            out.append("uitwerking " + kort(p[len("uitwerking van "):]))
+            out.append(woorden["kort_uitwerking"].format(plaats=kort(p[len("uitwerking van "):], woorden)))
         elif p.startswith("Bijlage"):
-            out.append("bijl. " + p.split()[1])
+            out.append(woorden["kort_bijlage"].format(nummer=p.split()[1]))
         elif p.startswith("Tabel"):
-            out.append("tabel " + p.split()[1])
+            out.append(woorden["kort_tabel"].format(nummer=p.split()[1]))
         elif p == "Samenvatting":
-            out.append("samenv.")
+            out.append(woorden["kort_samenvatting"])
         elif p == "P2G-materialen":
             out.append("P2G")
+        elif p == "toevoeging":
+            out.append(woorden["kort_toevoeging"])
         else:
             out.append(p)
     return " · ".join(out)
 
 
-def marker(item: Herkomst | str, rapport_url: Optional[str], bronnen_url: str, reden: Optional[str] = None) -> Markup:
+def marker(item: Herkomst | str, rapport_url: Optional[str], bronnen_url: str, woorden: Mapping[str, str],
+           reden: Optional[str] = None) -> Markup:
     """The small marker after one statement: shows where it comes from and links to where to check it."""
     bron = item if isinstance(item, str) else item.bron
     reden = reden if isinstance(item, str) else item.reden
     s = soort(bron)
-    titel = "Bron: " + label(bron) + (f". Waarom toegevoegd: {reden}" if reden else "")
+    titel = woorden["titel"].format(label=label(bron, woorden)) + (woorden["reden"].format(reden=reden) if reden else "")
     href = rapport_url if (s == "rapport" and rapport_url) else f"{bronnen_url}#{s}"
     extern = s == "rapport" and bool(rapport_url)
     return Markup(
         '<a class="p2g-m p2g-m--{s}" href="{href}" title="{titel}"{rel}>'
-        '<span class="p2g-sr">Bron: </span>{kort}{ext}</a>'
-    ).format(s=s, href=href, titel=titel, kort=kort(bron), rel=Markup(' rel="noopener external"') if extern else "",
-             ext=Markup('<span class="p2g-sr"> (externe link)</span>') if extern else "")
+        '<span class="p2g-sr">{sr}</span>{kort}{ext}</a>'
+    ).format(s=s, href=href, titel=titel, sr=woorden["voor_teken"], kort=kort(bron, woorden),
+             rel=Markup(' rel="noopener external"') if extern else "",
+             ext=Markup('<span class="p2g-sr">{}</span>').format(woorden["extern"]) if extern else "")
 
 
 _LAST_CLOSE = re.compile(r"(</(p|li)>)(\s*</(ul|ol)>)?\s*$")
@@ -240,7 +246,10 @@ def telling(*models: object, publiek: bool = True) -> dict[str, int]:
     return counts
 
 
-def jinja_globals() -> dict:
-    """What the templates need to show sources (registered by the site and print environments)."""
-    return dict(bron_marker=marker, with_marker=with_marker, bron_soort=soort, bron_kort=kort, bron_label=label,
-                bronnen_van=bronnen_van, plaatsen_van=plaatsen_van, bron_telling=telling)
+def jinja_globals(woorden: Mapping[str, str]) -> dict:
+    """What the templates need to show sources, in the words of the edition's catalogue ('bron' section)."""
+    return dict(bron_marker=lambda item, rapport_url, bronnen_url, reden=None: marker(item, rapport_url, bronnen_url,
+                                                                                     woorden, reden),
+                with_marker=with_marker, bron_soort=soort, bron_kort=lambda b: kort(b, woorden),
+                bron_label=lambda b: label(b, woorden), bronnen_van=bronnen_van, plaatsen_van=plaatsen_van,
+                bron_telling=telling)

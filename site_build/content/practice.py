@@ -3,7 +3,7 @@ what to print and bring). A module of its own beside the models package (models/
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Mapping, Optional
 
 from pydantic import Field, model_validator
 
@@ -46,11 +46,7 @@ class MorgenBeginnen(Model):
 
 # --- how a meeting runs --------------------------------------------------------------------------------
 
-Per = Literal["deelnemer", "tweetal", "groepje", "doelkind", "kartrekker", "procesbegeleider"]
-PER_LABELS = {
-    "deelnemer": "per deelnemer", "tweetal": "per tweetal", "groepje": "per groepje",
-    "doelkind": "per doelkind", "kartrekker": "voor de kartrekker", "procesbegeleider": "voor de procesbegeleider",
-}
+Per = Literal["deelnemer", "tweetal", "groepje", "doelkind", "kartrekker", "procesbegeleider"]  # words: 'per' in the catalogue
 
 
 class Agendapunt(Herkomst):
@@ -66,11 +62,7 @@ class Printen(Herkomst):
                                  "'procesbegeleider'.")
 
 
-BIJLAGEN = {  # print products a pack can carry after its forms: name -> title
-    "zakkaarten": "Zakkaarten: vijf vaardigheden en vier don'ts",
-    "morgen-beginnen": "Kaart 'Morgen beginnen' (A5)",
-}
-Bijlage = Literal["zakkaarten", "morgen-beginnen"]
+Bijlage = Literal["zakkaarten", "morgen-beginnen"]  # print products a pack can carry; titles: 'bijlagen' in the catalogue
 
 
 class Extra(Herkomst):
@@ -111,12 +103,12 @@ def agenda_tijden(agenda: list[Agendapunt]) -> list[tuple[str, str, Agendapunt]]
     return result
 
 
-def duur(agenda: list[Agendapunt]) -> str:
-    """'1 uur en 30 minuten', '45 minuten'."""
+def duur(agenda: list[Agendapunt], woorden: Mapping[str, str]) -> str:
+    """'1 uur en 30 minuten', '45 minuten' (words from the catalogue's 'tijd' section)."""
     total = sum(p.minuten for p in agenda)
     uren, minuten = divmod(total, 60)
-    parts = ([f"{uren} uur"] if uren else []) + ([f"{minuten} minuten"] if minuten else [])
-    return " en ".join(parts)
+    parts = ([woorden["uur"].format(n=uren)] if uren else []) + ([woorden["minuten"].format(n=minuten)] if minuten else [])
+    return woorden["en"].join(parts)
 
 
 def _tijd(minutes: int) -> str:

@@ -42,6 +42,15 @@ def on_config(config):
     config.copyright = data["copyright"]
     config.extra["p2g"] = data
     assert_theme_safe(config)
+    # the edition's language: page <html lang>, Material's own words and the search's stemmer follow it
+    config.theme["language"] = data["taal"]["code"]
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config["lang"] = [data["taal"]["zoeken"]]
+        index = getattr(search, "search_index", None)  # Material copies its config into the index in its on_config
+        if index is not None:
+            index.config["lang"] = [data["taal"]["zoeken"]]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = data["taal"]["kopje_link"]
     if data["editie"].get("url"):
         config.site_url = data["editie"]["url"]
     if data["editie"].get("logo"):

@@ -29,7 +29,8 @@ class SiteRenderer:
         self.trainer = trainer
         self.offline_zip = offline_zip
         self.downloads = {d.name: d for d in downloads or []}
-        self.env = environment(content.root)
+        self.env = environment(content.root, content.editie.taal)
+        self.labels = self.env.globals["t"]
 
     def _context(self, page: str, **extra: Any) -> dict[str, Any]:
         c = self.content
@@ -62,17 +63,23 @@ class SiteRenderer:
         from site_build.authoring.schoolplanning import moments
 
         start = plan.first_monday_of_september(self.content.editie.schooljaar)
-        return dict(voorbeeld_start=start, voorbeeld=plan.make_plan(self.content, start, []), datum=plan.datum_nl,
+        return dict(voorbeeld_start=start, voorbeeld=plan.make_plan(self.content, start, []),
+                    datum=lambda day: plan.datum(day, self.labels),
                     planning=self.content.planning, eigen=moments(self.content),
                     weken_tussen=plan.WEEKS_BETWEEN_MEETINGS, weken_cycli=plan.WEEKS_BETWEEN_CYCLES)
 
     def site_config(self) -> dict[str, Any]:
         e = self.content.editie
+        w = self.labels.section("site")
         return {
-            "site_name": e.site_naam + (" · trainerseditie" if self.trainer else ""),
+            "site_name": e.site_naam + (w["trainerseditie"] if self.trainer else ""),
             "nav": sitemap.nav(self.content),
-            "copyright": f"{e.organisatie} · {e.editie}, versie {e.versie} · inhoud {e.licentie.inhoud}, code {e.licentie.code}",
+            "copyright": w["copyright"].format(organisatie=e.organisatie, editie=e.editie, versie=e.versie,
+                                               inhoud=e.licentie.inhoud, code=e.licentie.code),
             "editie": e.model_dump(),
+            # the theme's language, the search language and the footer's words (site_build/site/hook.py)
+            "taal": {**self.labels.section("taal"), "kopje_link": w["kopje_link"]},
+            "voet": self.labels.section("voet"),
             # where each page can be changed in the browser, when the edition names its repository
             "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
                         if e.repository else {},
@@ -137,4 +144,5 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
 
 def render_string(template: str, root: Path, **context: Any) -> Markup:
     """Render one template alone (for tests of the macros)."""
-    return Markup(environment(root).get_template(template).render(**context))
+    return Markup(environment(root, context["editie"].taal if "editie" in context else "nl")
+                  .get_template(template).render(**context))

@@ -1,5 +1,6 @@
 """The one Jinja environment, shared by site and print: strict undefined, autoescaping everywhere, and the one
-place where filters and globals are registered (as mkdocs-macros' define_env)."""
+place where filters and globals are registered (as mkdocs-macros' define_env), the label catalogue ``t`` of the
+edition's language among them (site_build/core/labels.py)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from site_build.content import bron as herkomst
-from site_build.content import models as m
 from site_build.content import practice as praktijk
 from site_build.core.caches import SafeBytecodeCache
+from site_build.core.labels import Labels, load_labels
 from site_build.core.safety import css_string
 from site_build.templating.charts import bar_chart, category_counts
-from site_build.templating.markers import TEMPLATE_GLOBALS
+from site_build.templating.markers import template_globals
 from site_build.templating.text import md_inline, prose, prose_inline
 
 
-def environment(root: Path) -> Environment:
-    """The Jinja environment for site templates: strict undefined, autoescaping on for every template."""
+def environment(root: Path, taal: str = "nl") -> Environment:
+    """The Jinja environment for site and print templates: strict undefined, autoescaping on for every template,
+    the words of ``taal`` (the edition's 'taal') as ``t``."""
+    labels = load_labels(root, taal)
     # compiled code depends on how the environment is set up here (finalize, delimiters), not only on the
     # template's source: a change to this module starts a fresh cache
     cache_dir = root / "build" / "jinja-cache" / hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
@@ -48,27 +51,32 @@ def environment(root: Path) -> Environment:
         # prose filter (links to web addresses) applies there. Every environment has it: the bytecode cache is shared.
         finalize=lambda value: env.filters["prose_inline"](value.tekst) if isinstance(value, herkomst.Bewering) else value,
     )
+    bron_woorden = labels.section("bron")
+    rollen = labels.section("rollen")
     env.filters.update(
         prose=prose,
         prose_inline=prose_inline,
         md=md_inline,
-        bron=herkomst.label,
+        bron=lambda b: herkomst.label(b, bron_woorden),
         alineas=herkomst.alineas,
         css=css_string,  # a CSS string literal: escaped for CSS, not for HTML
-        rol=lambda r: m.ROL_LABELS.get(r, r),
+        rol=lambda r: rollen.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
+        gemiddelde=lambda values: mean(values, labels),
+        hoofdletter=lambda text: text[:1].upper() + text[1:],
     )
-    env.filters["gemiddelde"] = mean_nl
-    env.filters["hoofdletter"] = lambda text: text[:1].upper() + text[1:]
-    env.globals.update(TEMPLATE_GLOBALS)
-    env.globals.update(herkomst.jinja_globals())
-    env.globals.update(bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research, KOPVELDEN=m.KOPVELDEN, ROL_LABELS=m.ROL_LABELS)
-    env.globals.update(agenda_tijden=praktijk.agenda_tijden, duur=praktijk.duur, PER_LABELS=praktijk.PER_LABELS,
-                       EXTRA_TITELS=praktijk.BIJLAGEN)
+    env.globals.update(template_globals(labels))
+    env.globals.update(herkomst.jinja_globals(bron_woorden))
+    env.globals.update(t=labels, bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research,
+                       agenda_tijden=praktijk.agenda_tijden, duur=lambda agenda: praktijk.duur(agenda, labels.section("tijd")),
+                       # the print templates look these up by a value from the content (phase 2 moves them to 't')
+                       KOPVELDEN=labels.section("kopvelden"), ROL_LABELS=rollen, PER_LABELS=labels.section("per"),
+                       EXTRA_TITELS=labels.section("bijlagen"))
     return env
 
 
-def mean_nl(values: list[int]) -> str:
-    """Mean with two decimals, rounded half up as in the report's tables (10,625 -> 10,63), Dutch comma."""
-    mean = Decimal(sum(values)) / Decimal(len(values))
-    return str(mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", ",")
+def mean(values: list[int], labels: Labels) -> str:
+    """Mean with two decimals, rounded half up as in the report's tables (10,625 -> 10,63), with the language's
+    decimal sign."""
+    average = Decimal(sum(values)) / Decimal(len(values))
+    return str(average.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", labels.text("getal.decimaalteken"))

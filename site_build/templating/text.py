@@ -1,4 +1,4 @@
-"""Text rendering shared by site and print: the safe Markdown subset, escaping and provenance labels."""
+"""Text rendering shared by site and print: the safe Markdown subset, escaping and links between pages."""
 
 from __future__ import annotations
 
@@ -72,34 +72,6 @@ def md_inline(text: object) -> Markup:
     Quotes stay as they are: a heading's text also becomes its table-of-contents entry, which MkDocs escapes
     once more, so an entity such as '&#39;' would show there literally."""
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
-
-
-BRON_LABELS = {
-    "Samenvatting": "rapport, samenvatting",
-    "P2G-materialen": "oorspronkelijke P2G-materialen (Erasmus+)",
-    "toevoeging": "toevoeging van deze site (geen onderzoeksresultaat)",
-}
-
-
-def bron_parts(bron: str) -> list[str]:
-    return [p.strip() for p in bron.split(";") if p.strip()]
-
-
-def bron_label(bron: str) -> str:
-    """'§2.3.1; toevoeging' -> 'rapport §2.3.1 · toevoeging van deze site (geen onderzoeksresultaat)'."""
-    labels = []
-    for part in bron_parts(bron):
-        if part.startswith("§"):
-            labels.append(f"rapport {part}")
-        elif part.startswith(("Tabel", "Bijlage")):
-            labels.append(f"rapport, {part.lower()}")
-        else:
-            labels.append(BRON_LABELS.get(part, part))
-    return " · ".join(labels)
-
-
-def is_research(bron: str) -> bool:
-    return any(p not in ("toevoeging", "P2G-materialen") for p in bron_parts(bron))
 
 
 def relative_url(from_page: str, to_page: str) -> str:

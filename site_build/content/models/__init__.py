@@ -39,7 +39,6 @@ from site_build.content.models.edition import (  # noqa: F401
     Vakanties,
 )
 from site_build.content.models.instruments import (  # noqa: F401
-    KOPVELDEN,
     Antwoord,
     Instrument,
     Kopveld,
@@ -83,6 +82,6 @@ from site_build.content.models.trajectory import (  # noqa: F401
     Traject,
     Variant,
 )
-from site_build.content.models.types import ROL_LABELS, Citaat, Https, Kleur, Pad, Rol, Url, Video, Voorbeeld  # noqa: F401
+from site_build.content.models.types import Citaat, Https, Kleur, Pad, Rol, Url, Video, Voorbeeld  # noqa: F401
 from site_build.content.practice import MorgenBeginnen, Uitvoering  # noqa: F401
 from site_build.content.termen import Termen  # noqa: F401

@@ -72,6 +72,10 @@ class Editie(Model):
     logo: Optional[Pad] = Field(None, description="Pad naar een logo (SVG of PNG) binnen de map 'content/', "
                                                     "bijvoorbeeld 'afbeeldingen/logo.svg'. Mag leeg blijven.")
     licentie: Licentie = Field(description="Licenties van code en inhoud.")
+    taal: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
+        "nl", description="Taal van de site en het drukwerk, als code van twee letters: 'nl' (Nederlands, de standaard). "
+                          "De woorden van de site zelf (kopjes, knoppen, rollen, datums) komen uit macros/labels/nl.yml (of het bestand van de gekozen taal); "
+                          "de inhoud schrijf je zelf in die taal.")
 
 
 class Ingang(Model):

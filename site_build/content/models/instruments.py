@@ -70,17 +70,7 @@ class Richtlijn(Herkomst):
     tekst: Opmaak = Field(description="De richtlijn.")
 
 
-KOPVELDEN = {
-    "naam-leerkracht": "Naam leerkracht",
-    "initialen-kind": "Initialen kind",
-    "datum": "Datum",
-    "groep": "Groep",
-    "bijeenkomst": "Bijeenkomst",
-    "interviewer": "Interviewer",
-    "inbrenger": "Inbrenger",
-    "school": "School",
-    "procesbegeleider": "Procesbegeleider",
-}
+# the header fields' labels on a form: 'kopvelden' in the label catalogue
 Kopveld = Literal["naam-leerkracht", "initialen-kind", "datum", "groep", "bijeenkomst",
                   "interviewer", "inbrenger", "school", "procesbegeleider"]
 

@@ -26,12 +26,7 @@ Pad = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+
 Rol = Literal["leerkracht", "inbrenger", "meekijkers", "interviewer", "geinterviewde",
               "procesbegeleider", "kartrekker", "allen", "ouders", "directie"]
 
-ROL_LABELS = {
-    "leerkracht": "leerkracht", "inbrenger": "inbrenger", "meekijkers": "meekijkers",
-    "interviewer": "interviewer", "geinterviewde": "geïnterviewde",
-    "procesbegeleider": "procesbegeleider", "kartrekker": "kartrekker", "allen": "iedereen",
-    "ouders": "ouders", "directie": "directie",
-}
+# how a reader sees a role: 'rollen' in the label catalogue (macros/labels/<taal>.yml)
 
 
 class Citaat(Herkomst):
