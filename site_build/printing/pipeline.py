@@ -10,7 +10,7 @@ from pathlib import Path
 
 from site_build.content.collection import Content
 from site_build.core.caches import read_verified, write_verified
-from site_build.printing.engine import FILLABLE, PdfJob, Rendered, job_key
+from site_build.printing.engine import PdfJob, Rendered, job_key
 from site_build.printing.map_plan import MapSteps
 from site_build.printing.merge import Part, merge
 from site_build.printing.page_counts import PageCounts
@@ -133,11 +133,11 @@ class PrintBuild(MapSteps):
         finally:
             self._close()
         out.mkdir(parents=True, exist_ok=True)
+        declared = {d.name: d for d in planned(self.content)}
         result = []
-        for job in jobs:
-            for name, kind in zip(job.names, ("formulier", FILLABLE), strict=False):
-                (out / name).write_bytes(self.pdfs[name])
-                result.append(Download(name, job.title, kind, len(self.pdfs[name]), self.pages[name]))
+        for name in (name for job in jobs for name in job.names):
+            (out / name).write_bytes(self.pdfs[name])
+            result.append(declared[name].done(len(self.pdfs[name]), self.pages[name]))
         return result
 
     def run(self, out: Path) -> list[Download]:
