@@ -22,7 +22,7 @@ def norm(text: str) -> str:
 def all_jobs(renderer: PrintRenderer, content):
     """Every print product: forms, cards and attachments, covers, the map's front pages, the trainer's scripts."""
     pages = {name: 2 for name in [i.id for i in content.instrumenten] + ["relatiewoorden"]}
-    jobs = renderer.jobs() + renderer.extra_jobs() + renderer.draaiboek_jobs()
+    jobs = renderer.jobs(trainer=True)
     jobs += [renderer.cover_job(cyclus, b, pages) for cyclus, b in content.bijeenkomsten() if b.instrumenten]
     jobs.append(renderer.map_job(pages, 2))
     return jobs

@@ -430,7 +430,7 @@ def test_no_question_is_split_from_its_answer_space(real_site):
     renderer = PrintRenderer(content)
     engine = renderer.engine()
     checked = 0
-    for job in renderer.jobs():
+    for job in renderer.jobs(kinds={"formulier"}):
         pages_of: dict[int, set[int]] = {}
 
         def walk(box, page: int) -> None:

@@ -1,12 +1,12 @@
 """The PDF engine: turns print HTML into PDF bytes with WeasyPrint. The only module that imports WeasyPrint,
 and it imports nothing of the content or the templates, so the worker processes that render PDFs start fast
-(see pdf_pool). Per process, WeasyPrint is imported once and each stylesheet is parsed once. It also
-merges PDFs (packs, the complete map), so that work can happen in the pool as well."""
+(see printing/pool.py). Per process, WeasyPrint is imported once and each stylesheet is parsed once (see
+Engines). Merging PDFs is printing/merge.py."""
 
 from __future__ import annotations
 
-import atexit
 import hashlib
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,14 +125,18 @@ class PdfJob:
     html: str
     title: str
     fillable: bool = False  # also write '<name>-invulbaar.pdf', with a form field for every answer
+    rank: int = 3           # when the planner hands it to a worker, lowest first (see products.Product.rank)
 
     @property
     def names(self) -> list[str]:
         return [self.name, fillable_name(self.name)] if self.fillable else [self.name]
 
 
+FILLABLE = "invulbaar"  # a fillable form is '<name>-invulbaar.pdf', listed as a download of this kind
+
+
 def fillable_name(name: str) -> str:
-    return name.removesuffix(".pdf") + "-invulbaar.pdf"
+    return name.removesuffix(".pdf") + f"-{FILLABLE}.pdf"
 
 
 @dataclass
@@ -144,7 +148,7 @@ class Rendered:
 
 
 class PdfEngine:
-    """Renders PDFs with one stylesheet for one project; make one with `engine_for`."""
+    """Renders PDFs with one stylesheet for one project; a build gets it from its `Engines`."""
 
     def __init__(self, root: Path, stylesheet: str):
         load_weasyprint()
@@ -211,24 +215,23 @@ class PdfEngine:
         return Rendered(files, len(document.pages))
 
 
-_ENGINES: dict[tuple[str, str], PdfEngine] = {}
+class Engines:
+    """The engines of one build (or of one worker process), by project and stylesheet, made on first use."""
 
+    def __init__(self) -> None:
+        self._engines: dict[tuple[str, str], PdfEngine] = {}
+        # WeasyPrint's FontConfiguration cleans up in __del__, which fails when it runs during interpreter
+        # shutdown (after its modules are gone): let go of the engines while everything is still loaded.
+        weakref.finalize(self, self._engines.clear)
 
-def engine_for(root: Path, stylesheet: str) -> PdfEngine:
-    """The engine of this process for this project and stylesheet (made on first use)."""
-    key = (str(root), hashlib.sha256(stylesheet.encode("utf-8")).hexdigest())
-    if key not in _ENGINES:
-        _ENGINES[key] = PdfEngine(root, stylesheet)
-    return _ENGINES[key]
+    def get(self, root: Path, stylesheet: str) -> PdfEngine:
+        key = (str(root), hashlib.sha256(stylesheet.encode("utf-8")).hexdigest())
+        if key not in self._engines:
+            self._engines[key] = PdfEngine(root, stylesheet)
+        return self._engines[key]
 
-
-def release_engines() -> None:
-    # WeasyPrint's FontConfiguration cleans up in __del__, which fails when it runs during interpreter
-    # shutdown (after its modules are gone): let go of the engines while everything is still loaded.
-    _ENGINES.clear()
-
-
-atexit.register(release_engines)
+    def close(self) -> None:
+        self._engines.clear()
 
 
 def job_key(job: PdfJob, basis: str) -> str:
@@ -239,104 +242,3 @@ def job_key(job: PdfJob, basis: str) -> str:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-# --- merging ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Part:
-    """A rendered PDF that goes into a merged one, with its bookmark (by default the PDF's own title)."""
-
-    data: bytes
-    title: str | None = None
-
-
-def merge(parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> bytes:
-    """Concatenate rendered PDFs into one, with title, subject, language and a bookmark per part, and with
-    their structure trees joined under one /Document element, so the result is tagged (PDF/UA) like its parts.
-
-    pikepdf (qpdf) copies pages without re-parsing their content: several times faster than pure Python.
-    """
-    import io
-
-    import pikepdf
-
-    out = pikepdf.new()
-    tree = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    document = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document,
-                                                    P=tree, K=pikepdf.Array()))
-    nums = pikepdf.Array()
-    next_key = 0
-    with out.open_outline() as outline:
-        for part in parts:
-            src = pikepdf.open(io.BytesIO(part.data))
-            start = len(out.pages)
-            out.pages.extend(src.pages)
-            part_title = part.title or str(src.docinfo.get("/Title", "")) or None
-            if part_title:
-                outline.root.append(pikepdf.OutlineItem(part_title, start))
-            if "/StructTreeRoot" in src.Root:
-                next_key = _join_structure(out, src, start, document, nums, next_key)
-    if stamp is not None:  # running page numbers over the parts' own (the complete map: see printing/stamp.py)
-        from site_build.printing.stamp import lay_over
-
-        lay_over(out, stamp)
-    tree.K = pikepdf.Array([document])
-    tree.ParentTree = out.make_indirect(pikepdf.Dictionary(Nums=nums))
-    tree.ParentTreeNextKey = next_key
-    out.Root.StructTreeRoot = tree
-    out.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    out.docinfo["/Title"] = title
-    out.docinfo["/Subject"] = subject
-    out.docinfo["/Producer"] = "Playing-2-gether site (pikepdf)"
-    out.Root.Metadata = out.make_stream(_xmp(title, subject), Type=pikepdf.Name.Metadata,
-                                        Subtype=pikepdf.Name.XML)
-    out.Root.Lang = pikepdf.String("nl")
-    out.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    buffer = io.BytesIO()
-    # fixed /ID and no timestamps: the same parts give the same bytes
-    out.save(buffer, deterministic_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return buffer.getvalue()
-
-
-def _join_structure(out, src, first_page: int, document, nums, next_key: int) -> int:
-    """Copy a part's structure tree into ``out``: its elements go under ``document``; its parent-tree keys
-    (on its pages and annotations) move up by ``next_key``. Returns the next free key."""
-    import pikepdf
-
-    root = out.copy_foreign(src.Root.StructTreeRoot)  # the part's pages were copied already: /Pg finds them
-    for page in out.pages[first_page:]:
-        if "/StructParents" in page.obj:
-            page.obj.StructParents = int(page.obj.StructParents) + next_key
-        for annotation in page.obj.get("/Annots", []):
-            if "/StructParent" in annotation:
-                annotation.StructParent = int(annotation.StructParent) + next_key
-    part_nums = root.ParentTree.Nums
-    highest = next_key - 1
-    for i in range(0, len(part_nums), 2):
-        key = int(part_nums[i]) + next_key
-        nums.append(key)
-        nums.append(part_nums[i + 1])
-        highest = max(highest, key)
-    kids = root.K if isinstance(root.K, pikepdf.Array) else [root.K]
-    for kid in kids:
-        for element in (kid.K if kid.get("/S") == "/Document" else [kid]):
-            if isinstance(element, pikepdf.Dictionary):
-                element.P = document
-            document.K.append(element)
-    return highest + 1
-
-
-def _xmp(title: str, subject: str) -> bytes:
-    """The XMP metadata PDF/UA asks for: the title, and the claim to follow PDF/UA-1."""
-    from xml.sax.saxutils import escape
-
-    return ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
-            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
-            '<rdf:Description rdf:about="" pdfuaid:part="1" pdf:Producer="Playing-2-gether site (pikepdf)">'
-            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>'
-            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li></rdf:Alt></dc:description>'
-            '<dc:language><rdf:Bag><rdf:li>nl</rdf:li></rdf:Bag></dc:language>'
-            '</rdf:Description></rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="r"?>').encode("utf-8")

@@ -3,8 +3,10 @@ the layout reports. Laying out and drawing a form is the expensive part of a PDF
 for both variants, and the fields get a font made for typing (see `_field_font`).
 
 Accessibility (PDF/UA): every field gets a /Form structure element with a reference to its widget, inside
-the element that wraps the field in the print HTML (a <main> per field, which WeasyPrint tags /Part and the
-forms use for nothing else), so fields keep their place in the reading and tab order.
+the element that wraps the field in the print HTML, so fields keep their place in the reading and tab order.
+That wrapper carries an explicit marker (the attribute data-p2g-veld); WeasyPrint writes no attributes into
+the structure tree, only tags derived from element names, so `mark_wrappers` gives the marked elements' boxes
+the one tag that finds them again in the PDF, and every other element that would get it another.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from pathlib import Path
 
 PX_TO_PT = 0.75  # 72 PDF points per inch / 96 CSS pixels per inch
 FONT_NAME = "P2GVeld"
+MARKER = "data-p2g-veld"  # on the element that wraps one form field in the print HTML
+WRAPPER_TAG, WRAPPER_PDF = "main", "/Part"  # an HTML tag whose PDF structure tag only field wrappers may have
+OTHER_TAG = "div"  # what an unmarked element with WRAPPER_TAG is tagged as instead
 
 
 @dataclass(frozen=True)
@@ -34,14 +39,43 @@ class FieldError(Exception):
     """The layout and the PDF do not agree on the fields (a bug in the print templates, not in the content)."""
 
 
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(getattr(child, "_box", child))  # an absolutely placed box sits in a placeholder
+
+
+def mark_wrappers(document) -> dict[int, object]:
+    """Before the PDF is written: the boxes of marked wrappers get WRAPPER_TAG, so WeasyPrint tags them
+    WRAPPER_PDF; an unmarked element that has that tag in the HTML is tagged as OTHER_TAG instead. Returns
+    the marked wrappers by id() of the element each wraps."""
+    wrapped = {}
+    for page in document.pages:
+        for box in _boxes(page._page_box):
+            element = getattr(box, "element", None)
+            if element is None or box.element_tag != element.tag:  # anonymous text, pseudo-elements
+                continue
+            if element.get(MARKER) is not None:
+                box.element_tag = WRAPPER_TAG
+                wrapped.update((id(child), element) for child in element)
+            elif element.tag == WRAPPER_TAG:
+                box.element_tag = OTHER_TAG
+    return wrapped
+
+
 def fields_of(document) -> list[Field]:
-    """The form fields of a WeasyPrint document rendered with ``pdf_forms``, in document order."""
+    """The form fields of a WeasyPrint document rendered with ``pdf_forms``, in document order, each in a
+    marked wrapper of its own, whose boxes this tags for `add_fields` (see mark_wrappers)."""
+    wrapped = mark_wrappers(document)
     result = []
     for number, page in enumerate(document.pages):
         height = page.height
         for inputs in page.forms.values():
             for box, (x0, y0, x1, y1) in inputs:
                 element = box.element
+                wrapper = wrapped.get(id(element))
+                if wrapper is None or len(wrapper) != 1:
+                    raise FieldError(f"veld {element.get('name', '?')!r} staat niet alleen in een element met {MARKER}")
                 kind = ("vinkje" if element.get("type") == "checkbox" else "keuze" if element.get("type") == "radio"
                         else "tekstvak" if element.tag == "textarea" else "tekst")
                 color = tuple(float(c) for c in box.style["color"][:3])
@@ -139,7 +173,7 @@ def add_fields(blank: bytes, fields: list[Field], font_path: Path) -> bytes:
 
     pdf = pikepdf.open(io.BytesIO(blank))
     tree = pdf.Root.StructTreeRoot
-    wrappers = _struct_elements(tree, pikepdf.Name.Part)
+    wrappers = _struct_elements(tree, pikepdf.Name(WRAPPER_PDF))
     if len(wrappers) != len(fields):
         raise FieldError(f"{len(fields)} velden in de opmaak, maar {len(wrappers)} veldomhulsels in de PDF")
     font = _field_font(pdf, font_path)

@@ -8,10 +8,11 @@ contents give exactly those numbers. Mixed into PrintBuild, whose state (pdfs, p
 
 from __future__ import annotations
 
-from site_build.printing.engine import Part
+from site_build.printing.merge import Part
+from site_build.printing.products import BY_KIND, file_name
 from site_build.printing.sheets import in_map
 
-VOORWERK, NUMMERS, MAP = "map-voorwerk.pdf", "map-nummers.pdf", "complete-map.pdf"
+VOORWERK, NUMMERS, MAP = "map-voorwerk.pdf", "map-nummers.pdf", file_name("map")
 
 
 class MapSteps:
@@ -40,6 +41,5 @@ class MapSteps:
         if NUMMERS not in self.pdfs:
             return False
         parts = [Part(voorwerk)] + [Part(self.pdfs[n]) for n in names]
-        self._merge(MAP, parts, self._titles[MAP], "Alle formulieren van het Playing-2-gether-traject",
-                    stamp=self.pdfs[NUMMERS])
+        self._merge(MAP, parts, self._titles[MAP], BY_KIND["map"].subject, stamp=self.pdfs[NUMMERS])
         return True

@@ -4,60 +4,21 @@ map merged from the rendered forms."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import heapq
-import io
-import itertools
 import threading
-from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
 from site_build.content.collection import Content
 from site_build.core.caches import read_verified, write_verified
-from site_build.printing.engine import Part, PdfJob, Rendered, job_key, merge
+from site_build.printing.engine import PdfJob, Rendered, job_key
 from site_build.printing.map_plan import MapSteps
+from site_build.printing.merge import Part, merge
+from site_build.printing.page_counts import PageCounts
 from site_build.printing.pool import PdfPool
-from site_build.printing.products import Download, pack_name, planned
+from site_build.printing.products import BY_KIND, Download, file_name, planned
 from site_build.printing.render import PrintRenderer
 from site_build.printing.sheets import BIJLAGEN, in_pack
-
-_PAGES: dict[str, int] = {}  # page counts by content hash, kept in the cache (parsing a PDF costs time)
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def page_count(data: bytes) -> int:
-    key = _digest(data)
-    if key not in _PAGES:
-        import pikepdf
-
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            _PAGES[key] = len(pdf.pages)
-    return _PAGES[key]
-
-
-def load_page_cache(cache: Path) -> None:
-    import json
-
-    path = cache / "paginas.json"
-    data = read_verified(path)
-    if data is not None:
-        try:
-            counts = json.loads(data)
-        except ValueError:
-            return
-        if isinstance(counts, dict):
-            _PAGES.update({k: v for k, v in counts.items() if isinstance(v, int) and v > 0})
-
-
-def save_page_cache(cache: Path) -> None:
-    import json
-
-    cache.mkdir(parents=True, exist_ok=True)
-    write_verified(cache / "paginas.json", json.dumps(_PAGES, sort_keys=True).encode("utf-8"))
+from site_build.printing.work import WorkList
 
 
 class PrintBuild(MapSteps):
@@ -85,14 +46,12 @@ class PrintBuild(MapSteps):
         self.pages: dict[str, int] = {}
         self._pool = pool
         self._own_pool = pool is None
-        self._pending: set[Future] = set()
+        self.counts = PageCounts(cache)
+        self.work = WorkList(workers)
         self._asked: set[str] = set()
         self._error: BaseException | None = None  # what stopped the planning thread, raised by finish()
         self._thread: threading.Thread | None = None
         self._map_front, self._map_tries = 2, 0   # the map's front pages, as its contents assume them
-        self._ready: list = []  # heap of (rank, order, send, store, result)
-        self._order = itertools.count()
-        self._in_flight: set[Future] = set()
         self._instruments = [i.id for i in content.instrumenten]
         self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
         self._titles = {d.name: d.title for d in planned(content, trainer)}
@@ -112,25 +71,23 @@ class PrintBuild(MapSteps):
         # every entry is checked against the hash beside it: a damaged one is made again, never published
         cached = {name: read_verified(path) for name, path in paths.items()}
         if all(data is not None for data in cached.values()):
-            self._pending.add(_done(cached, {name: page_count(data) for name, data in cached.items()}))
+            self.work.done(cached, {name: self.counts.of(data) for name, data in cached.items()})
             return
 
         def store(rendered: Rendered) -> tuple[dict[str, bytes], dict[str, int]]:
             for name, path in paths.items():
                 write_verified(path, rendered.files[name])
-                _PAGES[_digest(rendered.files[name])] = rendered.pages
+                self.counts.record(rendered.files[name], rendered.pages)
                 self.rendered.append(name)
             return rendered.files, {name: rendered.pages for name in rendered.files}
 
         if self.workers <= 1:
-            self._pending.add(_call(lambda: store(self.renderer.render(job))))
+            self.work.call(lambda: store(self.renderer.render(job)))
         else:
-            # what others wait for first (the map, then covers); then the pocket cards and the trainer's script
-            # (short HTML, long to lay out); then the forms by size, longest first
-            name = job.name.removesuffix(".pdf")
-            rank = ((0, 0) if name == "map-voorwerk" else (0, 1) if name.startswith("omslag-")
-                    else (1, -len(job.html)) if name in self._instruments else (1, float("-inf")))
-            self._queue(rank, lambda: self._executor().render(self.content.root, self.stylesheet, job), store)
+            # what others wait for first (the map's front pages, covers, merges); then the pocket cards and the
+            # trainer's script (short HTML, long to lay out); then the forms, longest first (see Product.rank)
+            self.work.queue((job.rank, -len(job.html)),
+                            lambda: self._executor().render(self.content.root, self.stylesheet, job), store)
 
     def _merge(self, name: str, parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> None:
         """Have the parts merged into one PDF, with ``stamp``'s pages laid over its pages if given (or take it
@@ -140,47 +97,34 @@ class PrintBuild(MapSteps):
                                 + title.encode() + subject.encode() + self.basis.encode()
                                 + hashlib.sha256(stamp or b"").digest())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
-        pages = sum(page_count(p.data) for p in parts)
+        pages = sum(self.counts.of(p.data) for p in parts)
         cached = read_verified(path)
         if cached is not None:
-            self._pending.add(_done({name: cached}, {name: pages}))
+            self.work.done({name: cached}, {name: pages})
             return
 
         def store(data: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
             write_verified(path, data)
-            _PAGES[_digest(data)] = pages
+            self.counts.record(data, pages)
             self.rendered.append(name)
             return {name: data}, {name: pages}
 
         if self.workers <= 1:
-            self._pending.add(_call(lambda: store(merge(parts, title, subject, stamp))))
+            self.work.call(lambda: store(merge(parts, title, subject, stamp)))
         else:
-            self._queue((0, 2), lambda: self._executor().merge(parts, title, subject, stamp), store)
-
-    def _queue(self, rank: tuple, send, store) -> None:
-        """Work waits here, not in the pool, so what others wait for can go first."""
-        result: Future = Future()
-        heapq.heappush(self._ready, (rank, next(self._order), send, store, result))
-        self._pending.add(result)
-
-    def _dispatch(self) -> None:
-        """Give the workers work: one job each, plus one so none waits for the next."""
-        self._in_flight = {f for f in self._in_flight if not f.done()}
-        while self._ready and len(self._in_flight) < self.workers + 1:
-            _, _, send, store, result = heapq.heappop(self._ready)
-            source = send()
-            source.add_done_callback(functools.partial(_chain, result, store))
-            self._in_flight.add(source)
+            self.work.queue((BY_KIND["pakket"].rank, 0), lambda: self._executor().merge(parts, title, subject, stamp),
+                            store)
 
     def _close(self) -> None:
         if self._own_pool and self._pool is not None:
             self._pool.close()
             self._pool = None
+        self.renderer.close()
 
     # --- what a build asks for ----------------------------------------------------------------------------
     def run_forms(self, out: Path, ids: list[str]) -> list[Download]:
         """Only the blank and fillable forms of the chosen instruments (for `p2g pdf`)."""
-        jobs = [j for j in self.renderer.jobs() if j.name.removesuffix(".pdf") in ids]
+        jobs = [j for j in self.renderer.jobs(kinds={"formulier"}) if j.name.removesuffix(".pdf") in ids]
         self.cache.mkdir(parents=True, exist_ok=True)
         try:
             for job in jobs:
@@ -189,11 +133,11 @@ class PrintBuild(MapSteps):
         finally:
             self._close()
         out.mkdir(parents=True, exist_ok=True)
+        declared = {d.name: d for d in planned(self.content)}
         result = []
-        for job in jobs:
-            for name, kind in zip(job.names, ("formulier", "invulbaar"), strict=False):
-                (out / name).write_bytes(self.pdfs[name])
-                result.append(Download(name, job.title, kind, len(self.pdfs[name]), self.pages[name]))
+        for name in (name for job in jobs for name in job.names):
+            (out / name).write_bytes(self.pdfs[name])
+            result.append(declared[name].done(len(self.pdfs[name]), self.pages[name]))
         return result
 
     def run(self, out: Path) -> list[Download]:
@@ -203,14 +147,12 @@ class PrintBuild(MapSteps):
     def start(self) -> None:
         """Hand the forms and cards to the workers (longest first: the workers end close together), and let
         a thread of this process do the rest as soon as it can."""
-        load_page_cache(self.cache)
+        self.counts.load()
         self.cache.mkdir(parents=True, exist_ok=True)
-        r = self.renderer
         try:
-            for job in sorted(r.jobs() + r.extra_jobs() + (r.draaiboek_jobs() if self.trainer else []),
-                              key=lambda j: -len(j.html)):
+            for job in sorted(self.renderer.jobs(self.trainer), key=lambda j: -len(j.html)):
                 self._render(job)
-            self._dispatch()
+            self.work.dispatch()
         except BaseException:
             self._close()
             raise
@@ -233,7 +175,7 @@ class PrintBuild(MapSteps):
             return downloads
         finally:
             self._close()
-            save_page_cache(self.cache)
+            self.counts.save()
 
     # --- the plan -------------------------------------------------------------------------------------------
     def _schedule(self) -> None:
@@ -241,25 +183,16 @@ class PrintBuild(MapSteps):
             while True:
                 while self._step():
                     pass
-                if not self._pending:
+                if not self.work.pending:
                     return
                 self._collect()
         except BaseException as exc:  # raised again by finish(), in the caller's thread
             self._error = exc
 
     def _collect(self, wait_all: bool = False) -> None:
-        """Wait until some (or all) work is done, keeping the workers busy meanwhile; take in the results."""
-        while self._pending:
-            self._dispatch()
-            done, _ = wait(self._pending | self._in_flight, return_when=FIRST_COMPLETED)
-            finished = done & self._pending
-            for future in finished:
-                self._pending.discard(future)
-                files, pages = future.result()
-                self.pdfs.update(files)
-                self.pages.update(pages)
-            if finished and not wait_all:
-                return
+        for files, pages in self.work.collect(wait_all):
+            self.pdfs.update(files)
+            self.pages.update(pages)
 
     def _step(self) -> bool:
         """Start what has become possible; whether anything was."""
@@ -270,7 +203,7 @@ class PrintBuild(MapSteps):
         for cyclus, b in c.bijeenkomsten():
             if not b.instrumenten:
                 continue
-            cover, pack = f"omslag-{b.id}.pdf", pack_name(b.id)
+            cover, pack = f"omslag-{b.id}.pdf", file_name("pakket", b=b)
             forms = list(b.instrumenten) + [x.name.removesuffix(".pdf") for x in in_pack(c, b)]
             # the print a meeting's runbook adds (pocket cards, the Morgen card), after the forms
             extras = [f"{x.bijlage}.pdf" for x in (b.uitvoering.bijlagen if b.uitvoering else [])]
@@ -281,31 +214,9 @@ class PrintBuild(MapSteps):
             elif cover in self.pdfs and pack not in self._asked:
                 parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
                 parts += [Part(self.pdfs[e]) for e in extras]
-                self._merge(pack, parts, titles[pack], b.kort.tekst)
+                self._merge(pack, parts, titles[pack], BY_KIND["pakket"].subject.format(cyclus=cyclus, b=b))
                 progressed = True
         if len(pages) == len(instruments) + len(self._bijlagen):
             progressed = self._map_step(pages) or progressed
         return progressed
 
-
-def _done(files: dict[str, bytes], pages: dict[str, int]) -> Future:
-    future: Future = Future()
-    future.set_result((files, pages))
-    return future
-
-
-def _call(work) -> Future:
-    future: Future = Future()
-    try:
-        future.set_result(work())
-    except BaseException as exc:  # handed on to whoever waits for the result
-        future.set_exception(exc)
-    return future
-
-
-def _chain(result: Future, store, source: Future) -> None:
-    """Finish ``result`` with store(source's result), in the thread that finished the source."""
-    try:
-        result.set_result(store(source.result()))
-    except BaseException as exc:
-        result.set_exception(exc)

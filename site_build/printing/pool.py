@@ -8,22 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from site_build.core.timeline import mark
-from site_build.printing.engine import (
-    Part,
-    PdfJob,
-    PrintError,
-    Rendered,
-    engine_for,
-    load_weasyprint,
-    merge,
-)
+from site_build.printing.engine import Engines, PdfJob, PrintError, Rendered, load_weasyprint
+from site_build.printing.merge import Part, merge
 
 
-def _render(root: str, stylesheet: str, job: PdfJob) -> Rendered:
-    return engine_for(Path(root), stylesheet).render(job)
+def _render(engines: Engines, root: str, stylesheet: str, job: PdfJob) -> Rendered:
+    return engines.get(Path(root), stylesheet).render(job)
 
 
-_TASKS = {"render": _render, "merge": merge}
+def _merge(engines: Engines, parts: list[Part], title: str, subject: str, stamp: bytes | None) -> bytes:
+    return merge(parts, title, subject, stamp)
+
+
+_TASKS = {"render": _render, "merge": _merge}
 
 
 class PdfPool:
@@ -164,16 +161,17 @@ def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
         results.put((-1, False, PrintError(f"WeasyPrint kon niet starten: {exc}")))
         return
     mark("WeasyPrint geladen")
+    engines = Engines()  # this pool's, set up here and handed to the workers by the fork
     try:
         root, stylesheet = setup.recv()
-        engine_for(Path(root), stylesheet).warm_up()
+        engines.get(Path(root), stylesheet).warm_up()
         mark("opgewarmd")
     except EOFError:  # closed without a stylesheet (the build stopped, or only merges are asked)
         pass
     except PrintError as exc:  # the jobs will meet it again and report it
         mark(f"opwarmen mislukt: {exc}")
     context = multiprocessing.get_context("fork")
-    procs = [context.Process(target=_work, args=(jobs, results), daemon=True) for _ in range(workers)]
+    procs = [context.Process(target=_work, args=(jobs, results, engines), daemon=True) for _ in range(workers)]
     for proc in procs:
         proc.start()
     running = list(procs)
@@ -191,7 +189,7 @@ def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
                 results.put((-1, False, PrintError(f"een PDF-proces stopte onverwacht (code {proc.exitcode})")))
 
 
-def _work(jobs, results) -> None:
+def _work(jobs, results, engines: Engines) -> None:
     while True:
         message = jobs.get()
         if message is None:
@@ -200,7 +198,7 @@ def _work(jobs, results) -> None:
         what = f"{task} {args[-1].name if task == 'render' else args[1]}"
         mark(what)
         try:
-            results.put((number, True, _TASKS[task](*args)))
+            results.put((number, True, _TASKS[task](engines, *args)))
             mark(what + " klaar")
         except PrintError as exc:
             results.put((number, False, exc))

@@ -1,6 +1,6 @@
-"""Print HTML: turns the content into the HTML of every PDF (forms, covers, the map, pocket cards, the
-trainer's script) through the print templates in macros/print/ and one print stylesheet. The PDFs
-themselves are made by pdf_engine."""
+"""Print HTML: turns the content into the HTML of every PDF through the print templates in macros/print/ and
+one print stylesheet: the products of printing/products.py, and the parts the planner merges into packs and
+the map (covers, the map's front pages and page numbers). The PDFs themselves are made by printing/engine.py."""
 
 from __future__ import annotations
 
@@ -13,17 +13,17 @@ from markupsafe import Markup, escape
 from site_build.content import models as m
 from site_build.content.collection import Content
 from site_build.printing.engine import (
+    Engines,
     PdfEngine,
     PdfJob,
     PrintError,
     Rendered,
-    engine_for,
     font_files,
     job_key,
     make_fetcher,
 )
-from site_build.printing.products import MORGEN_KAART, morgen_titel
-from site_build.printing.sheets import BIJLAGEN, in_map, in_pack
+from site_build.printing.products import BY_KIND, Item, products
+from site_build.printing.sheets import in_map, in_pack
 from site_build.templating.environment import environment
 from site_build.templating.text import prose, prose_inline
 
@@ -83,6 +83,7 @@ class PrintRenderer:
         self.env.filters["prose_inline"] = lambda text: print_links(prose_inline(text), content.editie.url)
         self.fonts = font_files()
         self._stylesheet: str | None = None
+        self.engines = Engines()  # this renderer's own: nothing of a build outlives it
 
     # --- HTML ---------------------------------------------------------------------------------
     def _context(self, **extra: Any) -> dict[str, Any]:
@@ -90,7 +91,7 @@ class PrintRenderer:
 
     def _logo_uri(self) -> str | None:
         """The logo as a data: URL: its bytes are in the HTML, so in every PDF's cache key, and the PDF fetcher
-        never needs to read a file of the content (see pdf_engine.make_fetcher)."""
+        never needs to read a file of the content (see engine.make_fetcher)."""
         if not hasattr(self, "_logo"):
             import base64
 
@@ -116,53 +117,29 @@ class PrintRenderer:
 
         here = Path(__file__).parent
         parts = [self.stylesheet_text(), (self.root / "macros" / "print" / "ua.css").read_text(encoding="utf-8"),
-                 *((here / name).read_text(encoding="utf-8") for name in ("engine.py", "fields.py")),
+                 *((here / name).read_text(encoding="utf-8") for name in ("engine.py", "fields.py", "merge.py", "stamp.py")),
                  *(f"{p}={version(p)}" for p in ("weasyprint", "pikepdf", "pydyf", "fonttools", "font-lato"))]
         return "\0".join(parts)
 
-    def form_html(self, inst: m.Instrument) -> str:
-        # a letter is handed out as it is: its own layout, without the instructions for staff
-        template = "print/brief.html.j2" if inst.soort == "brief" else "print/formulier.html.j2"
-        return self.env.get_template(template).render(self._context(
-            inst=inst, secties=self.content.secties(inst), richtlijnen=self.content.richtlijnen(inst)))
+    def html(self, item: Item) -> str:
+        """One PDF's print HTML, from its product's template and the item's fields (``titel``: its title)."""
+        p = item.product
+        extra = p.context(self.content, item.fields) if p.context else {}
+        return self.env.get_template(item.template).render(self._context(**item.fields, **extra, titel=item.title))
 
-    def jobs(self) -> list[PdfJob]:
-        """One job per instrument, giving its blank and its fillable form."""
-        return [PdfJob(f"{inst.id}.pdf", self.form_html(inst), inst.titel, fillable=True)
-                for inst in self.content.instrumenten]
-
-    def extra_jobs(self) -> list[PdfJob]:
-        """The pocket cards and the attachments such as the word list (covers and the map's front matter need
-        page counts: see cover_job, map_job)."""
-        return [PdfJob("zakkaarten.pdf", self.env.get_template("print/kaarten.html.j2").render(self._context()),
-                       "Zakkaarten: vijf vaardigheden en vier don'ts"),
-                PdfJob(MORGEN_KAART, self.env.get_template("print/morgen.html.j2").render(
-                    self._context(titel=morgen_titel(self.content))), morgen_titel(self.content))] + [
-            PdfJob(b.name, self.env.get_template(b.template).render(self._context(bijlage=b)), b.title)
-            for b in BIJLAGEN.values()] + self.planning_jobs()
-
-    def planning_jobs(self) -> list[PdfJob]:
-        """The school's year planning, when content/planning.yml exists."""
-        if self.content.planning is None:
-            return []
-        from site_build.authoring.schoolplanning import PDF, pdf_html
-
-        return [PdfJob(PDF, pdf_html(self.content, self.env), self.content.planning.titel)]
+    def jobs(self, trainer: bool = False, kinds: set[str] | None = None) -> list[PdfJob]:
+        """A job per PDF of every product rendered from one template (or of those of ``kinds``), in the order
+        of the table; merged products are the planner's (see pipeline)."""
+        return [PdfJob(item.name, self.html(item), item.title, fillable=p.fillable is not None, rank=p.rank)
+                for p in products(trainer) if not p.merged and (kinds is None or p.kind in kinds)
+                for item in p.items(self.content)]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
         """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
         only the covers that list it)."""
         html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages,
                                                                                    bijlagen=in_pack(self.content, b)))
-        return PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}")
-
-    def draaiboek_jobs(self) -> list[PdfJob]:
-        """Trainer edition only: one facilitator's script per cycle."""
-        result = []
-        for cyclus in self.content.plg.cycli:
-            html = self.env.get_template("print/draaiboek.html.j2").render(self._context(cyclus=cyclus))
-            result.append(PdfJob(f"draaiboek-{cyclus.id}.pdf", html, f"Draaiboek {cyclus.titel}"))
-        return result
+        return PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}", rank=1)
 
     def map_job(self, pages: dict[str, int], front_pages: int) -> PdfJob:
         """The map's cover and contents; ``pages`` holds the page count of every form and attachment."""
@@ -174,8 +151,9 @@ class PrintRenderer:
         for b in in_map(self.content):
             bijlagen.append((b, start))
             start += pages[b.name.removesuffix(".pdf")]
-        html = self.env.get_template("print/map.html.j2").render(self._context(inhoud=inhoud, bijlagen=bijlagen))
-        return PdfJob("map-voorwerk.pdf", html, "Complete map: alle formulieren")
+        map_ = BY_KIND["map"]
+        html = self.env.get_template(map_.template).render(self._context(inhoud=inhoud, bijlagen=bijlagen))
+        return PdfJob("map-voorwerk.pdf", html, map_.title, rank=0)
 
     def map_numbers_job(self, total: int) -> PdfJob:
         """The complete map's running page numbers: ``total`` pages holding only a number (none on the cover),
@@ -185,7 +163,10 @@ class PrintRenderer:
 
     # --- PDF ----------------------------------------------------------------------------------
     def engine(self) -> PdfEngine:
-        return engine_for(self.root, self.stylesheet_text())
+        return self.engines.get(self.root, self.stylesheet_text())
+
+    def close(self) -> None:
+        self.engines.close()
 
     def warm_up(self) -> None:
         self.engine().warm_up()
