@@ -60,7 +60,7 @@ def main() -> int:
             no_effect.append(timed(p2g + ["build"], project))
             # without the up-to-date check and the incremental site: every page through MkDocs, PDFs from the cache
             forced.append(timed(p2g + ["build", "--opnieuw"], project))
-            path.write_text(path.read_text(encoding="utf-8").replace("\nkort: ", f"\nkort: (bewerking {run}) ", 1),
+            path.write_text(path.read_text(encoding="utf-8").replace("\nkort:\n  tekst: ", f"\nkort:\n  tekst: (bewerking {run}) ", 1),
                             encoding="utf-8")
             edited.append(timed(p2g + ["build"], project))
         # (e) median time per PDF, in one process (WeasyPrint set up once), every blank and fillable form

@@ -206,3 +206,34 @@ def _work(jobs, results) -> None:
             results.put((number, False, exc))
         except BaseException as exc:  # sent back as a plain message: not every exception can be pickled
             results.put((number, False, PrintError(f"PDF kon niet gemaakt worden: {type(exc).__name__}: {exc}")))
+
+
+class StdPool:
+    """The same service from concurrent.futures.ProcessPoolExecutor (forked workers, each imports WeasyPrint)."""
+
+    def __init__(self, workers: int | None = None):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers or PdfPool.default_workers()
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_std_init)
+        for _ in range(self.workers):  # start them now: they import WeasyPrint while the content loads
+            self._executor.submit(int)
+
+    def prepare(self, root, stylesheet) -> None:
+        pass
+
+    def render(self, root: Path, stylesheet: str, job: PdfJob):
+        return self._executor.submit(_render, str(root), stylesheet, job)
+
+    def merge(self, parts, title: str, subject: str, stamp: bytes | None = None):
+        return self._executor.submit(merge, parts, title, subject, stamp)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _std_init() -> None:
+    load_weasyprint()
+    import pikepdf  # noqa: F401

@@ -196,7 +196,7 @@ class IncrementalSite:
         shutil.copyfile(site_config, config_file)
         key = _key(root, config_file)
         state = self._state()
-        dirty = (not force and state is not None and state.get("key") == key and "pages" in state and self.site.is_dir()
+        dirty = (not force and os.environ.get("P2G_INCREMENTAL") != "0" and state is not None and state.get("key") == key and "pages" in state and self.site.is_dir()
                  and not changes.added and not changes.removed
                  # the pages kept from last time must be exactly as built then: a damaged site is built anew
                  and state.get("site") == tree_digest(self.site))
