@@ -1,23 +1,22 @@
 """Worker processes that render and merge PDFs for a build (PdfPool), so the build's own process stays free
-to build the site meanwhile: concurrent.futures.ProcessPoolExecutor, forked. They get HTML and a stylesheet
-(or PDFs to merge) and send back bytes; they never load the content or the templates.
-
-Measured against the pool this replaced (a supervisor that imported WeasyPrint once and then forked its workers,
-with its own queues; 208 lines), issue 12, bench/compare.py on 2 shared cores, `p2g build` of the real content,
-median of 5 rounds, wall s / CPU s of all the build's processes:
-    cold                      own pool  8.7 / 8.2    ProcessPoolExecutor  8.8 / 8.5   (WALL)
-    nothing changed           0.11 / 0.10          0.12 / 0.10   (the up-to-date check: no pool)
-    a YAML comment            2.3 / 2.2            3.0 / 2.6
-    one instrument edited     4.1 / 3.0            3.3 / 3.2
-Each worker imports WeasyPrint itself (about 0.3 CPU s more per build); the wall times are within the noise of
-the machine. Not worth 140 more lines of process management; PdfPool keeps the interface the print pipeline uses.
-"""
+to build the site meanwhile. They get HTML and a stylesheet (or PDFs to merge) and send back bytes; they
+never load the content or the templates."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from site_build.printing.engine import Part, PdfJob, PrintError, Rendered, engine_for, load_weasyprint, merge
+from site_build.core.timeline import mark
+from site_build.printing.engine import (
+    Part,
+    PdfJob,
+    PrintError,
+    Rendered,
+    engine_for,
+    load_weasyprint,
+    merge,
+)
 
 
 def _render(root: str, stylesheet: str, job: PdfJob) -> Rendered:
@@ -27,47 +26,39 @@ def _render(root: str, stylesheet: str, job: PdfJob) -> Rendered:
 _TASKS = {"render": _render, "merge": merge}
 
 
-def _task(name: str, *args):
-    """Run in a worker; any failure comes back as a PrintError (not every exception can be pickled)."""
-    try:
-        return _TASKS[name](*args)
-    except PrintError:
-        raise
-    except BaseException as exc:
-        raise PrintError(f"PDF kon niet gemaakt worden: {type(exc).__name__}: {exc}") from None
-
-
-def _start(build: int) -> None:
-    """A worker's set-up: WeasyPrint imported once (while the build loads the content), and an end when the
-    build itself is killed (nobody would send the worker home)."""
-    import os
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == build:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-    load_weasyprint()
-    import pikepdf  # noqa: F401
-
-
 class PdfPool:
-    """Processes that render and merge PDFs, one per core, started at once so they import WeasyPrint while the
-    build loads the content. A worker that dies fails the open jobs with a PrintError."""
+    """Processes that render and merge PDFs, one per core, started before anything else.
+
+    The first process imports WeasyPrint (which takes a while) while this one loads the content and writes
+    the pages; only then does it fork the workers, so they share that import instead of each doing it
+    again, and it stays on to watch them. Workers never load content or templates: they get HTML and a
+    stylesheet (or PDFs to merge) and send back PDF bytes. If a worker dies, every open job fails with a
+    PrintError. All the work happens in them, so this process stays free to build the site.
+    """
 
     def __init__(self, workers: int | None = None):
+        import itertools
         import multiprocessing
-        import os
-        from concurrent.futures import ProcessPoolExecutor
+        import threading
 
         self.workers = workers or self.default_workers()
-        self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_start, initargs=(os.getpid(),))
-        for _ in range(self.workers):  # start them now
-            self._executor.submit(int)
+        context = multiprocessing.get_context("fork")
+        self._jobs = context.Queue()  # put() returns at once: a thread of the queue feeds the workers
+        self._results = context.SimpleQueue()
+        setup_in, setup_out = context.Pipe(duplex=False)
+        self._futures: dict[int, Any] = {}
+        self._lock = threading.Lock()
+        self._ids = itertools.count()
+        # not a daemon: it starts the workers
+        self._supervisor = context.Process(target=_supervise, args=(self._jobs, self._results, self.workers,
+                                                                    setup_in, setup_out))
+        self._supervisor.start()
+        setup_in.close()
+        self._setup = setup_out
+        self._prepared = False
+        self._stopped: PrintError | None = None
+        self._reader = threading.Thread(target=self._read, name="pdf-resultaten", daemon=True)
+        self._reader.start()
 
     @staticmethod
     def default_workers() -> int:
@@ -86,33 +77,163 @@ class PdfPool:
         return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
     def prepare(self, root: Path | None, stylesheet: str | None) -> None:
-        """Nothing to do: a worker sets WeasyPrint up with the stylesheet on its first job."""
+        """Tell the pool the stylesheet of this build: it sets WeasyPrint up with it (fonts, parsed CSS)
+        before it forks the workers, so they start warm. Until this is called, no worker starts."""
+        with self._lock:
+            if self._prepared:
+                return
+            self._prepared = True
+            if root is not None:
+                self._setup.send((str(root), stylesheet))
+            self._setup.close()
 
     def render(self, root: Path, stylesheet: str, job: PdfJob):
         """A future for the Rendered job."""
+        self.prepare(root, stylesheet)
         return self._submit("render", str(root), stylesheet, job)
 
     def merge(self, parts: list[Part], title: str, subject: str, stamp: bytes | None = None):
         """A future for the merged PDF's bytes."""
+        self.prepare(None, None)
         return self._submit("merge", parts, title, subject, stamp)
 
-    def _submit(self, task: str, *args):
+    def _submit(self, task: str, *args: Any):
         from concurrent.futures import Future
-        from concurrent.futures.process import BrokenProcessPool
 
-        result: Future = Future()
+        future: Future = Future()
+        with self._lock:
+            if self._stopped is not None:  # nothing would ever answer
+                future.set_exception(self._stopped)
+                return future
+            number = next(self._ids)
+            self._futures[number] = future
+        self._jobs.put((number, task, args))
+        return future
 
-        def done(source: Future) -> None:
-            error = source.exception()
-            if isinstance(error, BrokenProcessPool):
-                error = PrintError("een PDF-proces stopte onverwacht")
-            result.set_exception(error) if error else result.set_result(source.result())
+    def _read(self) -> None:
+        while True:
+            number, ok, payload = self._results.get()
+            if number == -1:  # closed, or a process died: what is still open will not come
+                with self._lock:
+                    self._stopped = payload or PrintError("de PDF-processen zijn gestopt")
+                    still_open, self._futures = list(self._futures.values()), {}
+                for future in still_open:
+                    future.set_exception(self._stopped)
+                if payload is None:
+                    return
+                continue
+            with self._lock:
+                future = self._futures.pop(number, None)
+            if future is not None:  # None: already failed because another worker died
+                future.set_result(payload) if ok else future.set_exception(payload)
 
+    def close(self) -> None:
+        import os
+        import signal
+
+        self.prepare(None, None)
+        if self._supervisor.is_alive():
+            for _ in range(self.workers):
+                self._jobs.put(None)
+            self._supervisor.join(timeout=5)
+        if self._supervisor.is_alive():  # a worker still busy: stop the whole group
+            try:
+                os.killpg(self._supervisor.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            self._supervisor.join()
+        self._jobs.cancel_join_thread()  # what no worker took is dropped, not waited for at exit
+        self._jobs.close()
+        self._results.put((-1, False, None))
+        self._reader.join()
+
+
+def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
+    import importlib
+    import multiprocessing
+    import multiprocessing.connection
+    import os
+
+    os.setpgid(0, 0)  # its workers too: the pool can stop them all at once
+    build = os.getppid()
+    setup_out.close()  # the forked copy of the pool's end: with it open, a closed pool would go unnoticed
+    try:
+        load_weasyprint()
+        importlib.import_module("pikepdf")
+    except BaseException as exc:
+        results.put((-1, False, PrintError(f"WeasyPrint kon niet starten: {exc}")))
+        return
+    mark("WeasyPrint geladen")
+    try:
+        root, stylesheet = setup.recv()
+        engine_for(Path(root), stylesheet).warm_up()
+        mark("opgewarmd")
+    except EOFError:  # closed without a stylesheet (the build stopped, or only merges are asked)
+        pass
+    except PrintError as exc:  # the jobs will meet it again and report it
+        mark(f"opwarmen mislukt: {exc}")
+    context = multiprocessing.get_context("fork")
+    procs = [context.Process(target=_work, args=(jobs, results), daemon=True) for _ in range(workers)]
+    for proc in procs:
+        proc.start()
+    running = list(procs)
+    while running:
+        ready = multiprocessing.connection.wait([p.sentinel for p in running], timeout=1)
+        if os.getppid() != build:  # the build itself was killed: nobody will send the workers home
+            import signal
+
+            os.killpg(0, signal.SIGKILL)
+        for sentinel in ready:
+            proc = next(p for p in running if p.sentinel == sentinel)
+            proc.join()
+            running.remove(proc)
+            if proc.exitcode != 0:
+                results.put((-1, False, PrintError(f"een PDF-proces stopte onverwacht (code {proc.exitcode})")))
+
+
+def _work(jobs, results) -> None:
+    while True:
+        message = jobs.get()
+        if message is None:
+            return
+        number, task, args = message
+        what = f"{task} {args[-1].name if task == 'render' else args[1]}"
+        mark(what)
         try:
-            self._executor.submit(_task, task, *args).add_done_callback(done)
-        except BrokenProcessPool:
-            result.set_exception(PrintError("een PDF-proces stopte onverwacht"))
-        return result
+            results.put((number, True, _TASKS[task](*args)))
+            mark(what + " klaar")
+        except PrintError as exc:
+            results.put((number, False, exc))
+        except BaseException as exc:  # sent back as a plain message: not every exception can be pickled
+            results.put((number, False, PrintError(f"PDF kon niet gemaakt worden: {type(exc).__name__}: {exc}")))
+
+
+class StdPool:
+    """The same service from concurrent.futures.ProcessPoolExecutor (forked workers, each imports WeasyPrint)."""
+
+    def __init__(self, workers: int | None = None):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers or PdfPool.default_workers()
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_std_init)
+        for _ in range(self.workers):  # start them now: they import WeasyPrint while the content loads
+            self._executor.submit(int)
+
+    def prepare(self, root, stylesheet) -> None:
+        pass
+
+    def render(self, root: Path, stylesheet: str, job: PdfJob):
+        return self._executor.submit(_render, str(root), stylesheet, job)
+
+    def merge(self, parts, title: str, subject: str, stamp: bytes | None = None):
+        return self._executor.submit(merge, parts, title, subject, stamp)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _std_init() -> None:
+    load_weasyprint()
+    import pikepdf  # noqa: F401
