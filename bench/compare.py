@@ -1,7 +1,9 @@
 """Measures what the incremental MkDocs layer and a PDF process pool are worth (issue 12): `p2g build` cold, with
 nothing changed, after a change without effect (a YAML comment) and after editing one instrument, for each variant
 (environment switches), the variants taken in turn in every round so the machine's noise falls on all alike.
-Wall time and CPU seconds of the build's processes (children's rusage, which the shared machine disturbs less)."""
+Wall time and CPU seconds of the build's processes (children's rusage, which the shared machine disturbs less).
+    VARIANTS='{"met": {}, "zonder-incrementeel": {"P2G_INCREMENTAL": "0"}}' BENCH_RUNS=5 python bench/compare.py
+The figures are in the docstrings of site_build/site/mkdocs_run.py and site_build/printing/pool.py."""
 
 from __future__ import annotations
 

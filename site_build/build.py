@@ -137,9 +137,9 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
     # the workers start first, because setting WeasyPrint up takes a while. The pages show the PDFs' sizes
     # through markers filled in at the end (see printing/products.py).
     from site_build.core.timeline import mark
-    from site_build.printing.pool import PdfPool, StdPool
+    from site_build.printing.pool import PdfPool
 
-    pool = (StdPool() if os.environ.get("P2G_POOL") == "std" else PdfPool()) if PdfPool.available() else None
+    pool = PdfPool() if PdfPool.available() else None
     scratch_parent = root / "build"
     scratch_parent.mkdir(exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="bouw-", dir=scratch_parent))
