@@ -1,6 +1,7 @@
-"""Build: validate, start the PDFs (in worker processes), write the pages and let MkDocs build them (in
-part, when it can), fill in the PDFs' sizes, then swap the new site into place in one step, so a failed
-build never leaves a half-written site/."""
+"""Build: validate, start the PDFs (in worker processes), write the pages and the complete builder configuration
+(build/mkdocs/mkdocs.yml) and let MkDocs, or the builder named in P2G_SITE_BUILDER, build them (MkDocs in part, when
+it can), run the post-build steps, fill in the PDFs' sizes, make the offline zip, then swap the new site into
+place in one step, so a failed build never leaves a half-written site/. No hook takes part (that is for serve)."""
 
 from __future__ import annotations
 
@@ -149,7 +150,8 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         from site_build.printing.products import planned
         from site_build.site.mkdocs_run import IncrementalSite
         from site_build.site.offline_zip import write_zip
-        from site_build.site.render import SITE_CONFIG, write_docs
+        from site_build.site.post_build import after_build
+        from site_build.site.render import write_docs
         from site_build.templating.markers import fill_in
 
         content = load_content(root)
@@ -157,14 +159,15 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
         printing = PrintBuild(content, scratch_parent / "pdf-cache", trainer=trainer, pool=pool)
         printing.start()
         docs = scratch / "docs"
-        write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer), offline_zip=True)
+        data = write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer), offline_zip=True)
         state = IncrementalSite(scratch_parent / ("mkdocs-trainer" if trainer else "mkdocs"),
                                 template_cache=scratch_parent / "jinja-cache" / "mkdocs")
         mark("pagina's geschreven")
-        built = state.build(root, docs, scratch / SITE_CONFIG, force=force)
+        built = state.build(root, docs, data, force=force)
         mark(f"MkDocs klaar ({state.rebuilt} pagina's)")
         site = scratch / "site"
         shutil.copytree(built, site)  # while the PDFs are still being made
+        after_build(site)  # the builder's output stays as it made it: the incremental state describes that
         downloads = printing.finish(scratch / "pdf")
         mark("PDF's klaar")
         for d in downloads:
