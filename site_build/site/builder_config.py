@@ -40,7 +40,6 @@ def theme_values(data: dict) -> dict[str, Any]:
     """What the content sets in the builder's configuration, escaped for the theme (shared with the hook)."""
     data = theme_config(data)
     values: dict[str, Any] = {"site_name": data["site_name"], "nav": data["nav"], "copyright": data["copyright"],
-                              # what theme/ reads: the footer's edition values, the edit links
                               # everything else is for theme/ (the footer's edition values and words, the edit links)
                               "extra": {"p2g": {k: v for k, v in data.items() if k not in ("site_name", "nav", "copyright")}}}
     taal = data["taal"]  # the edition's language: page lang, the theme's own words, search stemming, heading links
