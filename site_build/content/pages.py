@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     from site_build.content.collection import Content
 
 PROSE_DIR = "content/paginas"
+# Folders of content/paginas whose pages state the method: each paragraph and list item names its own source
+# (prose_bron). The trainers' pages describe this software and need none.
+PROSE_CLAIMS = ("methode", "plg")
 MORGEN = "methode/morgen-beginnen.md"  # the first page a teacher needs: linked first from the home page
 
 
@@ -27,6 +30,11 @@ def meeting_page(id: str) -> str:
 
 def cycle_page(id: str) -> str:
     return f"plg/{id}.md"
+
+
+def is_claims_page(page: str) -> bool:
+    """``page`` relative to PROSE_DIR, e.g. 'methode/index.md'."""
+    return page.split("/", 1)[0] in PROSE_CLAIMS
 
 
 def prose_pages(root: Path) -> dict[str, str]:
