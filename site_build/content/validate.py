@@ -62,9 +62,9 @@ def _walk(base: Path) -> list[Path]:
 def check_prose_pages(root: Path) -> list[Problem]:
     """Hand-written pages are Markdown only, under the one Markdown policy (markdown_policy): no raw HTML, no
     front matter, no foreign images, links only to http(s), mailto and the site; each breach with its place."""
+    from site_build.content import prose_bron
     from site_build.content.load import read_text
     from site_build.content.markdown_policy import check_markdown, front_matter_problem
-    from site_build.content import prose_bron
     from site_build.content.pages import PROSE_DIR, is_claims_page
 
     problems: list[Problem] = []
