@@ -150,8 +150,10 @@ def test_every_paragraph_and_item_of_the_claims_pages_has_its_own_marker(real_si
     with its own source marker, the one its '{bron: ...}' tag names, in the order of the page."""
     from site_build.content import prose_bron
     from site_build.content.pages import PROSE_DIR, is_claims_page, prose_pages
+    from site_build.core.labels import load_labels
 
     project, site = real_site[0], real_site[1]
+    woorden = load_labels(project, "nl").section("bron")
     claims = [page for page in prose_pages(project) if is_claims_page(page)]
     assert {"methode/index.md", "plg/privacy.md"} <= set(claims)
     total = 0
@@ -167,7 +169,7 @@ def test_every_paragraph_and_item_of_the_claims_pages_has_its_own_marker(real_si
         wanted = []
         for tag in prose_bron.TAG.finditer(source):
             value, _, reden = tag.group(1).partition(", reden:")
-            wanted.append("Bron: " + bron.label(value) + (f". Waarom toegevoegd: {reden.strip()}" if reden else ""))
+            wanted.append("Bron: " + bron.label(value, woorden) + (f". Waarom toegevoegd: {reden.strip()}" if reden else ""))
         assert [html.unescape(t) for b in parser.blocks for t in b["titles"]] == wanted, page
         total += len(parser.blocks)
     assert total >= 35

@@ -12,6 +12,7 @@ from site_build.content import bron, prose_bron
 from site_build.content.markdown_policy import check_markdown
 from site_build.content.pages import PROSE_CLAIMS, PROSE_DIR, is_claims_page, prose_pages
 from site_build.content.validate import check_prose_pages, load_content
+from site_build.core.labels import load_labels
 from site_build.core.problems import ContentError
 
 
@@ -58,11 +59,15 @@ def test_code_tables_and_admonitions():
 
 
 def test_the_tag_becomes_the_marker_of_a_yaml_item():
+    woorden = load_labels(REPO, "nl").section("bron")
+
+    def mark(source, reden):
+        return bron.marker(source, "https://rapport.example/", "../onderzoek/bronnen.html", woorden, reden)
+
     text = "Alinea\nover iets. {bron: §2.4}\n\n- punt {bron: toevoeging, reden: Een tip.}\n- `{bron: §1}` blijft staan\n"
-    out = prose_bron.render(text, "https://rapport.example/", "../onderzoek/bronnen.html")
-    assert "over iets. " + bron.marker("§2.4", "https://rapport.example/", "../onderzoek/bronnen.html") in out
-    assert bron.marker("toevoeging", None, "../onderzoek/bronnen.html", "Een tip.") in out
-    assert "Waarom toegevoegd: Een tip." in out
+    out = prose_bron.render(text, mark)
+    assert "over iets. " + mark("§2.4", None) in out
+    assert mark("toevoeging", "Een tip.") in out and "Waarom toegevoegd: Een tip." in out
     assert "`{bron: §1}` blijft staan" in out and "{bron: §2.4}" not in out
 
 

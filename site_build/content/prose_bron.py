@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from site_build.content import bron
 from site_build.core.problems import Problem
@@ -140,8 +140,9 @@ def _value_problems(value: str, rel: str, line: int, col: int) -> list[Problem]:
     return []
 
 
-def render(text: str, rapport_url: Optional[str], bronnen_url: str) -> str:
-    """The page with each valid tag replaced by the source marker (bron.marker); code is left as written."""
+def render(text: str, mark: Callable[[str, Optional[str]], object]) -> str:
+    """The page with each valid tag replaced by ``mark(source, reden)``: the same marker as a YAML item's
+    (bron.marker, in the edition's words); code is left as written."""
     lines = text.splitlines(keepends=True)
     for block in blocks(text):
         for number, blanked in block.lines:
@@ -149,8 +150,6 @@ def render(text: str, rapport_url: Optional[str], bronnen_url: str) -> str:
                 if block.kind == "kop" or _value_problems(tag.group(1), "", number, 1):
                     continue  # validation refused it already; never reached in a build
                 source, reden = _parse(tag.group(1))
-                mark = str(bron.marker(source, rapport_url, bronnen_url, reden))
                 raw = lines[number - 1]
-                start = tag.start()
-                lines[number - 1] = raw[:start].rstrip() + " " + mark + raw[tag.end():]
+                lines[number - 1] = raw[:tag.start()].rstrip() + " " + str(mark(source, reden)) + raw[tag.end():]
     return "".join(lines)
