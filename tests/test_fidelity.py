@@ -115,6 +115,66 @@ def test_every_rendered_statement_has_its_marker(real_site, content):
     assert not missing, f"{len(missing)} teksten zonder eigen bron op de site, bijvoorbeeld: " + "; ".join(missing[:5])
 
 
+class _ProseBlocks(HTMLParser):
+    """Every paragraph and list item in a page's article, and the sources of the markers directly inside it
+    (a nested list's markers belong to its own items)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_article = 0
+        self.open: list[dict] = []
+        self.blocks: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        elif self.in_article and tag in ("p", "li"):
+            self.open.append({"tag": tag, "titles": [], "text": []})
+        elif self.in_article and "p2g-m" in (a.get("class") or "").split() and self.open:
+            self.open[-1]["titles"].append(a.get("title", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        elif self.in_article and tag in ("p", "li") and self.open:
+            self.blocks.append(self.open.pop())
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[-1]["text"].append(data)
+
+
+def test_every_paragraph_and_item_of_the_claims_pages_has_its_own_marker(real_site):
+    """Prose pages in the folders that describe the method (pages.PROSE_CLAIMS): each paragraph and list item ends
+    with its own source marker, the one its '{bron: ...}' tag names, in the order of the page."""
+    from site_build.content import prose_bron
+    from site_build.content.pages import PROSE_DIR, is_claims_page, prose_pages
+    from site_build.core.labels import load_labels
+
+    project, site = real_site[0], real_site[1]
+    woorden = load_labels(project, "nl").section("bron")
+    claims = [page for page in prose_pages(project) if is_claims_page(page)]
+    assert {"methode/index.md", "plg/privacy.md"} <= set(claims)
+    total = 0
+    for page in claims:
+        parser = _ProseBlocks()
+        parser.feed((site / page).with_suffix(".html").read_text(encoding="utf-8"))
+        assert parser.blocks, page
+        for block in parser.blocks:
+            text = re.sub(r"\s+", " ", "".join(block["text"])).strip()
+            assert len(block["titles"]) == 1, f"{page}: {text[:60]!r} heeft {len(block['titles'])} brontekens"
+            assert "{bron" not in text, f"{page}: '{{bron: ...}}' staat als tekst op de site: {text[:60]!r}"
+        source = (project / PROSE_DIR / page).read_text(encoding="utf-8")
+        wanted = []
+        for tag in prose_bron.TAG.finditer(source):
+            value, _, reden = tag.group(1).partition(", reden:")
+            wanted.append("Bron: " + bron.label(value, woorden) + (f". Waarom toegevoegd: {reden.strip()}" if reden else ""))
+        assert [html.unescape(t) for b in parser.blocks for t in b["titles"]] == wanted, page
+        total += len(parser.blocks)
+    assert total >= 35
+
+
 def test_no_form_layout_notes_or_walls_of_sources(real_site):
     site = real_site[1]
     for rel, text in _pages(site).items():

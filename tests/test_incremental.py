@@ -92,13 +92,13 @@ def test_a_failed_incremental_build_is_followed_by_a_full_one(built, tmp_path):
     # already): the next build must not trust its state
     page = built / "content" / "paginas" / "methode" / "index.md"
     good = page.read_text(encoding="utf-8")
-    page.write_text(good + "\n[kapot](../trainers/index.md#bestaat-niet)\n", encoding="utf-8")
+    page.write_text(good + "\n[kapot](../trainers/index.md#bestaat-niet) {bron: toevoeging}\n", encoding="utf-8")
     from site_build.core.problems import ContentError
 
     with pytest.raises(ContentError) as failed:
         build(built)
     assert any("bestaat-niet" in problem.message for problem in failed.value.problems), failed.value.problems
-    page.write_text(good + "\nNog een zin.\n", encoding="utf-8")
+    page.write_text(good + "\nNog een zin. {bron: toevoeging}\n", encoding="utf-8")
     result = build(built)
     assert result.pages_rebuilt is None, result
     assert_same_as_full_build(built, result.site, tmp_path)

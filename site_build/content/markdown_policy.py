@@ -106,6 +106,7 @@ _ATTR_LIST = re.compile(r"\{:?\s*([^{}]*?)\s*\}")
 _ATTR_OK = re.compile(r"^([#.][\w-]+)$")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|<\s*[a-zA-Z]+\b")
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_BRON_TAG = re.compile(r"\{\s*bron\s*:[^{}\n]*\}", re.IGNORECASE)
 
 
 def _lines(text: str) -> Iterable[tuple[int, str]]:
@@ -140,6 +141,10 @@ def check_markdown(text: str, rel: str, first_line: int, prose_page: bool) -> li
         problems.append(Problem(rel, first_line + number - 1, col, message))
 
     for number, line, targets in _targets(text):
+        tag = None if prose_page else _BRON_TAG.search(line)
+        if tag:
+            report(number, tag.start() + 1, f"'{tag.group(0)[:40]}' werkt alleen in pagina's (content/paginas); "
+                                            f"in een inhoudsbestand schrijf je de bron in het veld 'bron'")
         for col, target, image in targets:
             if image:
                 why = src_problem(target) if prose_page else "afbeeldingen kunnen niet in dit veld; beschrijf het in woorden"
@@ -154,6 +159,8 @@ def check_markdown(text: str, rel: str, first_line: int, prose_page: bool) -> li
                        f"HTML ('{match.group(0)[:30]}') is niet toegestaan in pagina's; gebruik Markdown (**vet**, "
                        f"*schuin*, [tekst](pagina.md)). Bedoel je het teken '<' zelf, zet het dan tussen `backticks`")
             for attrs in _ATTR_LIST.finditer(line):
+                if attrs.group(1).lower().startswith("bron"):
+                    continue  # a source tag, checked by prose_bron
                 bad = [token for token in attrs.group(1).split() if not _ATTR_OK.match(token)]
                 if bad:
                     report(number, attrs.start() + 1,

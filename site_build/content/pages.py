@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from site_build.content.collection import Content
 
 PROSE_DIR = "content/paginas"
+# Folders of content/paginas whose pages state the method: each paragraph and list item names its own source
+# (prose_bron). The trainers' pages describe this software and need none.
+PROSE_CLAIMS = ("methode", "plg")
 MORGEN = kind("morgen").pages[0].path  # the first page a teacher needs: linked first from the home page
 
 
@@ -58,6 +61,11 @@ def made_pages(content: "Content") -> Iterator[Made]:
             for item in page.each(content):
                 yield Made(page.path.format(id=item.id), item.title, item.template or page.template, item.vars,
                            k, page)
+
+
+def is_claims_page(page: str) -> bool:
+    """``page`` relative to PROSE_DIR, e.g. 'methode/index.md'."""
+    return page.split("/", 1)[0] in PROSE_CLAIMS
 
 
 def prose_pages(root: Path) -> dict[str, str]:

@@ -68,8 +68,10 @@ def _walk(base: Path) -> list[Path]:
 def check_prose_pages(root: Path) -> list[Problem]:
     """Hand-written pages are Markdown only, under the one Markdown policy (markdown_policy): no raw HTML, no
     front matter, no foreign images, links only to http(s), mailto and the site; each breach with its place."""
+    from site_build.content import prose_bron
     from site_build.content.load import read_text
     from site_build.content.markdown_policy import check_markdown, front_matter_problem
+    from site_build.content.pages import is_claims_page
 
     problems: list[Problem] = []
     base = root / PROSE_DIR
@@ -92,6 +94,7 @@ def check_prose_pages(root: Path) -> list[Problem]:
         if front:
             problems.append(front)
         problems += check_markdown(text, rel, 1, prose_page=True)
+        problems += prose_bron.check(text, rel, claims=is_claims_page(path.relative_to(base).as_posix()))
     return problems
 
 

@@ -110,6 +110,7 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
         # only regular files: validation refused symlinks and special files, and none is copied or followed here
         shutil.copytree(prose_dir, docs, dirs_exist_ok=False, symlinks=True,
                         ignore=lambda folder, names: [n for n in names if (Path(folder) / n).is_symlink()])
+        _prose_markers(content, docs, renderer.env.globals["bron_marker"])
     else:
         docs.mkdir(parents=True)
     for rel, text in generated.items():
@@ -140,6 +141,19 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     config = renderer.site_config()
     (docs.parent / SITE_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return config
+
+
+def _prose_markers(content: Content, docs: Path, bron_marker) -> None:
+    """The '{bron: ...}' tags of the copied prose pages become the same marker as a YAML item's (prose_bron)."""
+    from site_build.content.prose_bron import render as with_markers
+
+    for page in pages.prose_pages(content.root):
+        target = docs / page
+        text = target.read_text(encoding="utf-8")
+        bronnen = relative_url(page, "onderzoek/bronnen.md")
+        marked = with_markers(text, lambda b, reden, to=bronnen: bron_marker(b, content.editie.rapport_url, to, reden))
+        if marked != text:
+            target.write_text(marked, encoding="utf-8")
 
 
 def render_string(template: str, root: Path, **context: Any) -> Markup:
