@@ -119,3 +119,11 @@ def test_a_new_link_to_a_missing_anchor_on_an_unchanged_page_fails(built):
     assert result.pages_rebuilt is None  # the failed build left nothing to build on
     edit(built / "content" / "paginas" / "trainers" / "index.md", "[dit kopje]", "[het kopje 'Voor wie?']")
     assert build(built).pages_rebuilt == 1
+
+
+def test_a_changed_mkdocs_yml_rebuilds_every_page(built, tmp_path):
+    # a theme feature shapes every page (here: the navigation each page carries); nothing of the old site may stay
+    edit(built / "mkdocs.yml", "    - navigation.prune", "    # - navigation.prune")
+    result = build(built)
+    assert result.pages_rebuilt is None, result  # a full build, not an incremental one
+    assert_same_as_full_build(built, result.site, tmp_path)

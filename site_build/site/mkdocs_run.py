@@ -227,7 +227,8 @@ class IncrementalSite:
             self.incremental, self.rebuilt = False, len(list(self.docs.rglob("*.md")))
             return self.site
         state = self._state()
-        dirty = (not force and os.environ.get("P2G_INCREMENTAL") != "0" and state  # 0: off, to measure is not None and state.get("key") == key and "pages" in state and self.site.is_dir()
+        dirty = (not force and os.environ.get("P2G_INCREMENTAL") != "0"  # 0: off, to measure without it
+                 and state is not None and state.get("key") == key and "pages" in state and self.site.is_dir()
                  and not changes.added and not changes.removed
                  # the pages kept from last time must be exactly as built then: a damaged site is built anew
                  and state.get("site") == tree_digest(self.site))
