@@ -59,17 +59,17 @@ class Product:
     rank: int = 3            # when the planner hands its work to a worker, lowest first (see PdfJob.rank)
 
     def items(self, content: Content, labels: Labels | None = None) -> list[Item]:
-        w = labels or labels_of(content)
-        title = w.text("drukwerk.titels." + self.kind)
+        labels = labels or labels_of(content)
+        title = str(labels.drukwerk.titels[self.kind])
         return [Item(self, self.name.format(**f), title.format(**f), self.template.format(**f), f)
-                for f in self.needs(content, w)]
+                for f in self.needs(content, labels)]
 
     def label(self, labels: Labels) -> str:
         """Its kind on the Downloads page."""
-        return labels.text("drukwerk.soorten." + self.kind)
+        return str(labels.drukwerk.soorten[self.kind])
 
     def subject_of(self, labels: Labels, **fields: Any) -> str:
-        return self.subject.format(**fields) if self.subject else labels.text("drukwerk.onderwerpen." + self.kind)
+        return self.subject.format(**fields) if self.subject else str(labels.drukwerk.onderwerpen[self.kind])
 
 
 @dataclass(frozen=True)
@@ -170,8 +170,8 @@ def downloads_of(item: Item, labels: Labels) -> list[Download]:
     p = item.product
     result = [Download(item.name, item.title, p.kind, p.label(labels), p.group)]
     if p.fillable:
-        result.append(Download(fillable_name(item.name), item.title, FILLABLE,
-                               labels.text("drukwerk.soorten.invulbaar"), p.group))
+        result.append(Download(fillable_name(item.name), item.title, FILLABLE, str(labels.drukwerk.soorten.invulbaar),
+                               p.group))
     return result
 
 
