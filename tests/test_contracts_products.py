@@ -5,11 +5,14 @@ explicitly marked wrapper."""
 from __future__ import annotations
 
 import re
+import typing
 from types import SimpleNamespace
 
 import pytest
 
 from conftest import REPO
+from site_build.content import practice
+from site_build.core.labels import load_labels
 from site_build.printing.products import BY_KIND, PRODUCTS, planned, products
 
 
@@ -23,10 +26,18 @@ def content():
 def test_products_are_declared_once_with_kind_label_and_group():
     kinds = [p.kind for p in PRODUCTS]
     assert len(kinds) == len(set(kinds)), "elke soort drukwerk staat één keer in de tabel"
+    labels = load_labels(REPO, "nl")
     for p in PRODUCTS:
-        assert p.label and p.group.heading and p.group.caption, p.kind
-        assert p.fillable is None or p.fillable, p.kind
+        assert p.label(labels) and labels.drukwerk.titels[p.kind], p.kind
+        assert labels.drukwerk.groepen[p.group.id].kop and labels.drukwerk.groepen[p.group.id].bijschrift, p.kind
+        assert p.subject or labels.drukwerk.onderwerpen.get(p.kind) or not p.merged, p.kind
         assert p.name.endswith(".pdf") or p.name == "{bijlage.name}", p.kind
+
+
+def test_the_print_a_pack_can_carry_is_a_product():
+    """A meeting's extra print ('bijlagen' in plg.yml) is shown with its product's title, so it must be one."""
+    assert set(typing.get_args(practice.Bijlage)) <= set(BY_KIND)
+    assert all(not BY_KIND[kind].merged and BY_KIND[kind].name == f"{kind}.pdf" for kind in typing.get_args(practice.Bijlage))
 
 
 def test_every_product_has_an_existing_template(content):
@@ -53,7 +64,7 @@ def test_the_trainer_edition_adds_only_trainer_products(content):
 
 def test_the_cards_title_counts_skills_and_donts_from_the_content():
     fake = SimpleNamespace(vaardigheden=[1, 2, 3], donts=[SimpleNamespace(kern=True)] * 2 + [SimpleNamespace(kern=False)])
-    (item,) = BY_KIND["zakkaarten"].items(fake)
+    (item,) = BY_KIND["zakkaarten"].items(fake, load_labels(REPO, "nl"))
     assert item.title == "Zakkaarten: drie vaardigheden en twee don'ts"
 
 
@@ -67,8 +78,9 @@ def test_every_download_is_on_the_downloads_page_with_its_label(content, trainer
         row = re.search(rf'<tr><th scope="row"><a href="[^"]*/{re.escape(d.name)}">(.*?)</tr>', page)
         assert row, f"{d.name} staat niet op de downloadpagina"
         assert f">{d.label}</td>" in row.group(1), d.name
+    groups = load_labels(REPO, "nl").drukwerk.groepen
     for group in {d.group for d in downloads}:
-        assert f"## {group.heading} {{#{group.id}}}" in page
+        assert f"## {groups[group.id].kop} {{#{group.id}}}" in page
 
 
 def test_print_templates_mark_every_field_and_use_no_main_for_it():

@@ -11,7 +11,7 @@ from pathlib import Path
 from site_build.content import models as m
 from site_build.content.load import load_yaml
 from site_build.content.validate import Content, parse
-from site_build.core.labels import Labels, load_labels, package_labels
+from site_build.core.labels import Labels, load_labels
 from site_build.core.problems import ContentError, Problem
 
 WEEKS_BETWEEN_MEETINGS = 4   # five meetings in about four months (report §2.4)
@@ -146,10 +146,8 @@ def _fold(line: str) -> str:
     return "\r\n ".join(p.decode("utf-8") for p in parts) if len(data) > 75 else line
 
 
-def ics(moments: list[Moment], organisatie: str, site_url: str | None, labels: Labels | None = None) -> str:
-    """The calendar file; ``labels`` name it in the edition's language (printing/year_plan.py does not pass them
-    yet: phase 2 of the label catalogue)."""
-    labels = labels or package_labels()
+def ics(moments: list[Moment], organisatie: str, site_url: str | None, labels: Labels) -> str:
+    """The calendar file; ``labels`` name it in the edition's language."""
     stamp = "20260101T000000Z"
     naam = _escape(labels.text("planning.agenda_naam"))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
@@ -181,7 +179,3 @@ def datum(day: date, labels: Labels) -> str:
     return labels.text("datum.formaat").format(dag=labels.datum.dagen[day.weekday()], d=day.day,
                                                 maand=labels.datum.maanden[day.month - 1], jaar=day.year)
 
-
-def datum_nl(day: date) -> str:
-    """A Dutch date, for printing/year_plan.py until it passes the edition's labels (phase 2 of the catalogue)."""
-    return datum(day, package_labels())

@@ -62,7 +62,7 @@ class Printen(Herkomst):
                                  "'procesbegeleider'.")
 
 
-Bijlage = Literal["zakkaarten", "morgen-beginnen"]  # print products a pack can carry; titles: 'bijlagen' in the catalogue
+Bijlage = Literal["zakkaarten", "morgen-beginnen"]  # print products a pack can carry (kinds of printing/products.py, whose titles it shows)
 
 
 class Extra(Herkomst):

@@ -2,9 +2,8 @@
 
 Every word a reader sees that is not content (headings the site writes, table headers, roles, header fields, source
 wording, planning tasks, day and month names, the decimal sign) lives in the catalogue, so a second language is a
-second file. TODO (phase 2): print does not follow the edition's language yet: printing/render.py builds its
-environment without 'taal', the print templates write lang="nl", and printing/engine.py tags every PDF 'nl' (Lang and
-XMP dc:language); navigation titles (site/sitemap.py, content/pages.py) and the downloads page are still Dutch.
+second file. Print follows it too: print HTML's lang, the PDFs' /Lang and XMP dc:language, the products' titles
+and kinds ('drukwerk'). TODO (phase 2): navigation titles (site/sitemap.py, content/pages.py) are still Dutch.
 Catalogue values are written by the makers of the site, like the templates: they may hold HTML and
 '{name}' placeholders, filled in with escaped values. A missing label stops the build with the file and the key
 (never an empty place on a page). Errors for trainers stay Dutch, whatever the language of the edition.

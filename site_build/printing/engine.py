@@ -181,6 +181,7 @@ class PdfEngine:
         document = self.html(string=job.html, base_url=self.base_url, url_fetcher=self.fetcher).render(
             stylesheets=[self.css], font_config=self.font_config, pdf_forms=job.fillable, **self.OPTIONS)
         document.metadata.attachments = []
+        _language_in_xmp(document.metadata)
         for page in document.pages:
             page.links = [link for link in page.links if link[0] != "attachment"]
         return document
@@ -213,6 +214,26 @@ class PdfEngine:
         if warnings:
             raise PrintError("WeasyPrint meldde: " + "; ".join(warnings))
         return Rendered(files, len(document.pages))
+
+
+def _language_in_xmp(metadata: Any) -> None:
+    """Have the XMP metadata name the document's language (dc:language, from <html lang>) like a merged PDF's
+    (printing/merge.py): WeasyPrint writes it only as the catalog's /Lang."""
+    if not metadata.lang:
+        return
+    from xml.etree.ElementTree import SubElement, fromstring, tostring
+
+    rdf_ns, dc_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://purl.org/dc/elements/1.1/"
+    generate = metadata.generate_rdf_metadata
+
+    def with_language(*args: Any) -> bytes:
+        rdf = fromstring(generate(*args))
+        description = SubElement(rdf, f"{{{rdf_ns}}}Description", {f"{{{rdf_ns}}}about": ""})
+        bag = SubElement(SubElement(description, f"{{{dc_ns}}}language"), f"{{{rdf_ns}}}Bag")
+        SubElement(bag, f"{{{rdf_ns}}}li").text = metadata.lang
+        return tostring(rdf, encoding="utf-8")
+
+    metadata.generate_rdf_metadata = with_language
 
 
 class Engines:

@@ -41,5 +41,5 @@ class MapSteps:
         if NUMMERS not in self.pdfs:
             return False
         parts = [Part(voorwerk)] + [Part(self.pdfs[n]) for n in names]
-        self._merge(MAP, parts, self._titles[MAP], BY_KIND["map"].subject, stamp=self.pdfs[NUMMERS])
+        self._merge(MAP, parts, self._titles[MAP], BY_KIND["map"].subject_of(r.labels), stamp=self.pdfs[NUMMERS])
         return True

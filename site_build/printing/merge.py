@@ -15,8 +15,9 @@ class Part:
     title: str | None = None
 
 
-def merge(parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> bytes:
-    """Concatenate rendered PDFs into one, with title, subject, language and a bookmark per part, and with
+def merge(parts: list[Part], title: str, subject: str, lang: str, stamp: bytes | None = None) -> bytes:
+    """Concatenate rendered PDFs into one, with title, subject, language (``lang``: the edition's, as its
+    print HTML gives its parts) and a bookmark per part, and with
     their structure trees joined under one /Document element, so the result is tagged (PDF/UA) like its parts.
 
     pikepdf (qpdf) copies pages without re-parsing their content: several times faster than pure Python.
@@ -53,9 +54,9 @@ def merge(parts: list[Part], title: str, subject: str, stamp: bytes | None = Non
     out.docinfo["/Title"] = title
     out.docinfo["/Subject"] = subject
     out.docinfo["/Producer"] = "Playing-2-gether site (pikepdf)"
-    out.Root.Metadata = out.make_stream(_xmp(title, subject), Type=pikepdf.Name.Metadata,
+    out.Root.Metadata = out.make_stream(_xmp(title, subject, lang), Type=pikepdf.Name.Metadata,
                                         Subtype=pikepdf.Name.XML)
-    out.Root.Lang = pikepdf.String("nl")
+    out.Root.Lang = pikepdf.String(lang)
     out.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     buffer = io.BytesIO()
     # fixed /ID and no timestamps: the same parts give the same bytes
@@ -92,8 +93,8 @@ def _join_structure(out, src, first_page: int, document, nums, next_key: int) ->
     return highest + 1
 
 
-def _xmp(title: str, subject: str) -> bytes:
-    """The XMP metadata PDF/UA asks for: the title, and the claim to follow PDF/UA-1."""
+def _xmp(title: str, subject: str, lang: str) -> bytes:
+    """The XMP metadata PDF/UA asks for: the title, the language, and the claim to follow PDF/UA-1."""
     from xml.sax.saxutils import escape
 
     return ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
@@ -102,5 +103,5 @@ def _xmp(title: str, subject: str) -> bytes:
             '<rdf:Description rdf:about="" pdfuaid:part="1" pdf:Producer="Playing-2-gether site (pikepdf)">'
             f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>'
             f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li></rdf:Alt></dc:description>'
-            '<dc:language><rdf:Bag><rdf:li>nl</rdf:li></rdf:Bag></dc:language>'
+            f'<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>'
             '</rdf:Description></rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="r"?>').encode("utf-8")

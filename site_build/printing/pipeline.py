@@ -93,8 +93,9 @@ class PrintBuild(MapSteps):
         """Have the parts merged into one PDF, with ``stamp``'s pages laid over its pages if given (or take it
         from the cache)."""
         self._asked.add(name)
+        lang = self.renderer.labels.text("taal.code")
         digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode() for p in parts)
-                                + title.encode() + subject.encode() + self.basis.encode()
+                                + title.encode() + subject.encode() + lang.encode() + self.basis.encode()
                                 + hashlib.sha256(stamp or b"").digest())
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
         pages = sum(self.counts.of(p.data) for p in parts)
@@ -110,9 +111,9 @@ class PrintBuild(MapSteps):
             return {name: data}, {name: pages}
 
         if self.workers <= 1:
-            self.work.call(lambda: store(merge(parts, title, subject, stamp)))
+            self.work.call(lambda: store(merge(parts, title, subject, lang, stamp)))
         else:
-            self.work.queue((BY_KIND["pakket"].rank, 0), lambda: self._executor().merge(parts, title, subject, stamp),
+            self.work.queue((BY_KIND["pakket"].rank, 0), lambda: self._executor().merge(parts, title, subject, lang, stamp),
                             store)
 
     def _close(self) -> None:
@@ -214,7 +215,7 @@ class PrintBuild(MapSteps):
             elif cover in self.pdfs and pack not in self._asked:
                 parts = [Part(self.pdfs[cover], title=titles[pack])] + [Part(self.pdfs[f"{i}.pdf"]) for i in forms]
                 parts += [Part(self.pdfs[e]) for e in extras]
-                self._merge(pack, parts, titles[pack], BY_KIND["pakket"].subject.format(cyclus=cyclus, b=b))
+                self._merge(pack, parts, titles[pack], BY_KIND["pakket"].subject_of(r.labels, cyclus=cyclus, b=b))
                 progressed = True
         if len(pages) == len(instruments) + len(self._bijlagen):
             progressed = self._map_step(pages) or progressed

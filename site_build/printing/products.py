@@ -1,6 +1,8 @@
-"""Print products, declared once: every PDF the site publishes is an entry of PRODUCTS, with its file name and
-title (patterns filled in from the content), the print template, whether it is fillable, what content it needs,
-its label and group on the Downloads page and, by its place in the table, its order there.
+"""Print products, declared once: every PDF the site publishes is an entry of PRODUCTS, with its file name (a
+pattern filled in from the content), the print template, whether it is fillable, what content it needs, its group
+on the Downloads page and, by its place in the table, its order there. The words a reader sees (a product's title
+pattern, its kind on the Downloads page, a group's heading) are in the label catalogue, under 'drukwerk', keyed by
+the product's kind and the group's id, so each edition has them in its own language.
 
 From the table come the render jobs (printing/render.py), the planner's order (printing/pipeline.py), the list
 of downloads a build publishes (`planned`, known from the content before any PDF is rendered) and the Downloads
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from site_build.core.labels import Labels, load_labels
 from site_build.printing.engine import FILLABLE, fillable_name
 from site_build.printing.sheets import BIJLAGEN
 
@@ -27,40 +30,46 @@ DOWNLOADS = "downloads"
 
 @dataclass(frozen=True)
 class Group:
-    """A table of the Downloads page."""
+    """A table of the Downloads page; its heading and caption: 'drukwerk.groepen.<id>' in the catalogue."""
 
     id: str       # the section's anchor
     order: int
-    heading: str
-    caption: str
 
 
-PAKKETTEN = Group("pakketten", 0, "Per bijeenkomst", "Printpakketten: alles wat je voor één bijeenkomst print")
-FORMULIEREN = Group("formulieren", 1, "Per formulier", "Formulieren, om te printen en om op de computer in te vullen")
+PAKKETTEN = Group("pakketten", 0)
+FORMULIEREN = Group("formulieren", 1)
 
 
 @dataclass(frozen=True)
 class Product:
-    """One kind of PDF. ``name``, ``title``, ``template`` and ``subject`` are patterns (str.format) filled in
-    with the fields of an item that ``needs`` gives: one PDF per item, none when it gives none."""
+    """One kind of PDF. ``name``, ``template`` and ``subject`` are patterns (str.format) filled in with the fields
+    of an item that ``needs`` gives: one PDF per item, none when it gives none. Its title is the pattern
+    'drukwerk.titels.<kind>' of the catalogue, its label on the Downloads page 'drukwerk.soorten.<kind>'."""
 
     kind: str
     name: str
-    title: str
     template: str            # in macros/; a merged product's cover or front matter
-    needs: Callable[[Content], list[dict[str, Any]]]
-    label: str               # the column 'Soort' on the Downloads page
+    needs: Callable[[Content, Labels], list[dict[str, Any]]]
     group: Group
-    fillable: str | None = None  # fillable: also '<name>-invulbaar.pdf', listed with this label
-    context: Callable[[Content, dict[str, Any]], dict[str, Any]] | None = None  # more for the template only
+    fillable: bool = False   # fillable: also '<name>-invulbaar.pdf', labelled 'drukwerk.soorten.invulbaar'
+    context: Callable[[Content, dict[str, Any], Labels], dict[str, Any]] | None = None  # more for the template only
     merged: bool = False     # merged by the planner from other PDFs (see pipeline, map_plan)
-    subject: str = ""        # a merged PDF's subject
+    subject: str = ""        # a merged PDF's subject (a pattern; 'drukwerk.onderwerpen.<kind>' when empty)
     trainer: bool = False    # only in the trainer edition
     rank: int = 3            # when the planner hands its work to a worker, lowest first (see PdfJob.rank)
 
-    def items(self, content: Content) -> list[Item]:
-        return [Item(self, self.name.format(**f), self.title.format(**f), self.template.format(**f), f)
-                for f in self.needs(content)]
+    def items(self, content: Content, labels: Labels | None = None) -> list[Item]:
+        labels = labels or labels_of(content)
+        title = str(labels.drukwerk.titels[self.kind])
+        return [Item(self, self.name.format(**f), title.format(**f), self.template.format(**f), f)
+                for f in self.needs(content, labels)]
+
+    def label(self, labels: Labels) -> str:
+        """Its kind on the Downloads page."""
+        return str(labels.drukwerk.soorten[self.kind])
+
+    def subject_of(self, labels: Labels, **fields: Any) -> str:
+        return self.subject.format(**fields) if self.subject else str(labels.drukwerk.onderwerpen[self.kind])
 
 
 @dataclass(frozen=True)
@@ -74,56 +83,61 @@ class Item:
     fields: dict[str, Any] = field(compare=False)
 
 
-TELWOORDEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+def labels_of(content: Content) -> Labels:
+    """The catalogue of the edition's language."""
+    return load_labels(content.root, content.editie.taal)
 
 
-def telwoord(n: int) -> str:
-    return TELWOORDEN[n] if 0 <= n < len(TELWOORDEN) else str(n)
+def telwoord(n: int, labels: Labels) -> str:
+    """A small count as a word ('vijf'), a larger one in digits."""
+    words = labels.getal.telwoorden
+    return str(words[n]) if 0 <= n < len(words) else str(n)
 
 
-def _forms(c: Content) -> list[dict[str, Any]]:
+def _forms(c: Content, w: Labels) -> list[dict[str, Any]]:
     # a letter is handed out as it is: its own layout, without the instructions for staff
     return [dict(inst=i, vorm="brief" if i.soort == "brief" else "formulier") for i in c.instrumenten]
 
 
-def _form_context(c: Content, f: dict[str, Any]) -> dict[str, Any]:
+def _form_context(c: Content, f: dict[str, Any], w: Labels) -> dict[str, Any]:
     return dict(secties=c.secties(f["inst"]), richtlijnen=c.richtlijnen(f["inst"]))
 
 
-def _cards(c: Content) -> list[dict[str, Any]]:
-    return [dict(aantal_vaardigheden=telwoord(len(c.vaardigheden)),
-                 aantal_donts=telwoord(sum(1 for d in c.donts if d.kern)))]
+def _cards(c: Content, w: Labels) -> list[dict[str, Any]]:
+    return [dict(aantal_vaardigheden=telwoord(len(c.vaardigheden), w),
+                 aantal_donts=telwoord(sum(1 for d in c.donts if d.kern), w))]
 
 
-def _plan_context(c: Content, f: dict[str, Any]) -> dict[str, Any]:
-    from site_build.authoring.plan import datum_nl
+def _sheets(c: Content, w: Labels) -> list[dict[str, Any]]:
+    return [dict(bijlage=b, bijlage_titel=w.text(f"drukwerk.bijlagen.{b.id}.titel")) for b in BIJLAGEN.values()]
+
+
+def _plan_context(c: Content, f: dict[str, Any], w: Labels) -> dict[str, Any]:
+    from site_build.authoring.plan import datum
     from site_build.authoring.schoolplanning import moments
 
     p = c.planning
     end_year = p.start.year + 1 if p.start.month >= 8 else p.start.year
-    return dict(momenten=moments(c), start=p.start, schooljaar=f"{end_year - 1}-{end_year}", datum=datum_nl)
+    return dict(momenten=moments(c), start=p.start, schooljaar=f"{end_year - 1}-{end_year}",
+                datum=lambda day: datum(day, w))
 
 
 PRODUCTS: tuple[Product, ...] = (
-    Product("formulier", "{inst.id}.pdf", "{inst.titel}", "print/{vorm}.html.j2", _forms, "printen", FORMULIEREN,
-            fillable="invullen op de computer", context=_form_context, rank=4),
-    Product("pakket", "pakket-{b.id}.pdf", "Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}",
-            "print/omslag.html.j2", lambda c: [dict(cyclus=cy, b=b) for cy, b in c.bijeenkomsten() if b.instrumenten],
-            "printpakket", PAKKETTEN, merged=True, subject="{b.kort.tekst}", rank=2),
-    Product("map", "complete-map.pdf", "Complete map: alle formulieren", "print/map.html.j2", lambda c: [{}],
-            "complete map", PAKKETTEN, merged=True, subject="Alle formulieren van het Playing-2-gether-traject",
-            rank=2),
-    Product("zakkaarten", "zakkaarten.pdf", "Zakkaarten: {aantal_vaardigheden} vaardigheden en {aantal_donts} don'ts",
-            "print/kaarten.html.j2", _cards, "zakkaarten", PAKKETTEN),
-    Product("morgen-beginnen", "morgen-beginnen.pdf", "{morgen.titel}: kaart (A5, vier kanten)",
-            "print/morgen.html.j2", lambda c: [dict(morgen=c.morgen)], "zakkaarten", PAKKETTEN),
-    Product("bijlage", "{bijlage.name}", "{bijlage.title}", "{bijlage.template}",
-            lambda c: [dict(bijlage=b) for b in BIJLAGEN.values()], "om klaar te leggen", PAKKETTEN),
-    Product("planning", "jaarplanning.pdf", "{planning.titel}", "print/plan.html.j2",
-            lambda c: [dict(planning=c.planning)] if c.planning is not None else [], "jaarplanning", PAKKETTEN,
+    Product("formulier", "{inst.id}.pdf", "print/{vorm}.html.j2", _forms, FORMULIEREN, fillable=True,
+            context=_form_context, rank=4),
+    Product("pakket", "pakket-{b.id}.pdf", "print/omslag.html.j2",
+            lambda c, w: [dict(cyclus=cy, b=b) for cy, b in c.bijeenkomsten() if b.instrumenten],
+            PAKKETTEN, merged=True, subject="{b.kort.tekst}", rank=2),
+    Product("map", "complete-map.pdf", "print/map.html.j2", lambda c, w: [{}], PAKKETTEN, merged=True, rank=2),
+    Product("zakkaarten", "zakkaarten.pdf", "print/kaarten.html.j2", _cards, PAKKETTEN),
+    Product("morgen-beginnen", "morgen-beginnen.pdf", "print/morgen.html.j2", lambda c, w: [dict(morgen=c.morgen)],
+            PAKKETTEN),
+    Product("bijlage", "{bijlage.name}", "{bijlage.template}", _sheets, PAKKETTEN),
+    Product("planning", "jaarplanning.pdf", "print/plan.html.j2",
+            lambda c, w: [dict(planning=c.planning)] if c.planning is not None else [], PAKKETTEN,
             context=_plan_context),
-    Product("draaiboek", "draaiboek-{cyclus.id}.pdf", "Draaiboek {cyclus.titel}", "print/draaiboek.html.j2",
-            lambda c: [dict(cyclus=cy) for cy in c.plg.cycli], "draaiboek (trainers)", PAKKETTEN, trainer=True),
+    Product("draaiboek", "draaiboek-{cyclus.id}.pdf", "print/draaiboek.html.j2",
+            lambda c, w: [dict(cyclus=cy) for cy in c.plg.cycli], PAKKETTEN, trainer=True),
 )
 BY_KIND = {p.kind: p for p in PRODUCTS}
 
@@ -151,20 +165,28 @@ class Download:
         return replace(self, size=size, pages=pages)
 
 
-def downloads_of(item: Item) -> list[Download]:
+def downloads_of(item: Item, labels: Labels) -> list[Download]:
     """The files one item publishes: the PDF, and for a fillable product its fillable twin."""
     p = item.product
-    result = [Download(item.name, item.title, p.kind, p.label, p.group)]
+    result = [Download(item.name, item.title, p.kind, p.label(labels), p.group)]
     if p.fillable:
-        result.append(Download(fillable_name(item.name), item.title, FILLABLE, p.fillable, p.group))
+        result.append(Download(fillable_name(item.name), item.title, FILLABLE, str(labels.drukwerk.soorten.invulbaar),
+                               p.group))
     return result
 
 
 def planned(content: Content, trainer: bool = False) -> list[Download]:
     """Every PDF of the site, in the order of the Downloads page."""
-    return [d for p in products(trainer) for item in p.items(content) for d in downloads_of(item)]
+    w = labels_of(content)
+    return [d for p in products(trainer) for item in p.items(content, w) for d in downloads_of(item, w)]
 
 
 def file_name(kind: str, **fields: Any) -> str:
     """The file name of one PDF of a product, e.g. file_name('pakket', b=meeting)."""
     return BY_KIND[kind].name.format(**fields)
+
+
+def title_of(content: Content, kind: str, labels: Labels | None = None) -> str:
+    """The title of a product that makes one PDF (the pocket cards, the Morgen card), e.g. on a pack's cover."""
+    (item,) = BY_KIND[kind].items(content, labels)
+    return item.title

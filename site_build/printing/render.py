@@ -22,7 +22,7 @@ from site_build.printing.engine import (
     job_key,
     make_fetcher,
 )
-from site_build.printing.products import BY_KIND, Item, products
+from site_build.printing.products import BY_KIND, Item, products, title_of
 from site_build.printing.sheets import in_map, in_pack
 from site_build.templating.environment import environment
 from site_build.templating.text import prose, prose_inline
@@ -30,21 +30,14 @@ from site_build.templating.text import prose, prose_inline
 # the engine's names that callers of this module use too
 __all__ = ["PrintRenderer", "PdfJob", "PrintError", "Rendered", "job_key", "make_fetcher"]
 
-SOORT_LABELS = {
-    "interview": "interview", "schriftelijke-reflectie": "schriftelijke reflectie", "intervisie": "intervisie",
-    "plan": "plan", "oefening": "oefening", "observatie": "observatieformulier", "leidraad": "leidraad",
-    "monitoring": "monitoring", "brief": "brief",
-}
 
-
-def aanwijzing_titel(inst: m.Instrument) -> str:
+def aanwijzing_soort(inst: m.Instrument) -> str:
+    """Which title the box of guidance on a form gets: 'drukwerk.formulier.aanwijzingen.<this>' in the catalogue."""
     if "interviewer" in inst.voor:
-        return "Voor de interviewer"
-    if inst.soort == "intervisie":
-        return "Voor wie de intervisie leidt"
-    if inst.soort == "brief":
-        return "Voor de school"
-    return "Aanwijzingen"
+        return "interviewer"
+    if inst.soort in ("intervisie", "brief"):
+        return inst.soort
+    return "anders"
 
 
 def print_links(html: Markup, site_url: str | None) -> Markup:
@@ -74,9 +67,10 @@ class PrintRenderer:
     def __init__(self, content: Content):
         self.content = content
         self.root = content.root
-        self.env: Environment = environment(self.root)
-        self.env.globals.update(soort_label=lambda s: SOORT_LABELS.get(s, s), aanwijzing_titel=aanwijzing_titel,
-                                bijlagen_van=lambda b: in_pack(content, b))
+        self.env: Environment = environment(self.root, content.editie.taal)
+        self.labels = self.env.globals["t"]
+        self.env.globals.update(aanwijzing_soort=aanwijzing_soort, bijlagen_van=lambda b: in_pack(content, b),
+                                drukwerk_titel=lambda kind: title_of(content, kind, self.labels))
         # On paper a link to another page of the site becomes an absolute web address when the edition has
         # one, and plain text otherwise (never a file:// path of the machine that built it).
         self.env.filters["prose"] = lambda text: print_links(prose(text), content.editie.url)
@@ -124,22 +118,25 @@ class PrintRenderer:
     def html(self, item: Item) -> str:
         """One PDF's print HTML, from its product's template and the item's fields (``titel``: its title)."""
         p = item.product
-        extra = p.context(self.content, item.fields) if p.context else {}
+        extra = p.context(self.content, item.fields, self.labels) if p.context else {}
         return self.env.get_template(item.template).render(self._context(**item.fields, **extra, titel=item.title))
 
     def jobs(self, trainer: bool = False, kinds: set[str] | None = None) -> list[PdfJob]:
         """A job per PDF of every product rendered from one template (or of those of ``kinds``), in the order
         of the table; merged products are the planner's (see pipeline)."""
-        return [PdfJob(item.name, self.html(item), item.title, fillable=p.fillable is not None, rank=p.rank)
+        return [PdfJob(item.name, self.html(item), item.title, fillable=p.fillable, rank=p.rank)
                 for p in products(trainer) if not p.merged and (kinds is None or p.kind in kinds)
-                for item in p.items(self.content)]
+                for item in p.items(self.content, self.labels)]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:
         """A pack's cover, with the page counts of its forms (a document per pack: editing a form re-renders
         only the covers that list it)."""
-        html = self.env.get_template("print/omslag.html.j2").render(self._context(cyclus=cyclus, b=b, pages=pages,
-                                                                                   bijlagen=in_pack(self.content, b)))
-        return PdfJob(f"omslag-{b.id}.pdf", html, f"Printpakket bijeenkomst {cyclus.nummer}.{b.nummer}", rank=1)
+        w = self.labels
+        titel = w.text("drukwerk.titels.pakket").format(cyclus=cyclus, b=b)
+        html = self.env.get_template("print/omslag.html.j2").render(self._context(
+            cyclus=cyclus, b=b, pages=pages, bijlagen=in_pack(self.content, b), titel=titel))
+        nummer = f"{cyclus.nummer}.{b.nummer}"
+        return PdfJob(f"omslag-{b.id}.pdf", html, w.text("drukwerk.omslag.lopende_titel").format(nummer=nummer), rank=1)
 
     def map_job(self, pages: dict[str, int], front_pages: int) -> PdfJob:
         """The map's cover and contents; ``pages`` holds the page count of every form and attachment."""
@@ -152,14 +149,15 @@ class PrintRenderer:
             bijlagen.append((b, start))
             start += pages[b.name.removesuffix(".pdf")]
         map_ = BY_KIND["map"]
-        html = self.env.get_template(map_.template).render(self._context(inhoud=inhoud, bijlagen=bijlagen))
-        return PdfJob("map-voorwerk.pdf", html, map_.title, rank=0)
+        titel = title_of(self.content, "map", self.labels)
+        html = self.env.get_template(map_.template).render(self._context(inhoud=inhoud, bijlagen=bijlagen, titel=titel))
+        return PdfJob("map-voorwerk.pdf", html, titel, rank=0)
 
     def map_numbers_job(self, total: int) -> PdfJob:
         """The complete map's running page numbers: ``total`` pages holding only a number (none on the cover),
         laid over the merged map's pages."""
         html = self.env.get_template("print/map-nummers.html.j2").render(self._context(total=total))
-        return PdfJob("map-nummers.pdf", html, "Complete map: paginanummers")
+        return PdfJob("map-nummers.pdf", html, self.labels.text("drukwerk.map.paginanummers"))
 
     # --- PDF ----------------------------------------------------------------------------------
     def engine(self) -> PdfEngine:

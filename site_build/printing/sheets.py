@@ -1,6 +1,7 @@
 """Print attachments: sheets that are no form but lie ready beside one (the relation word list on A4), and
 which packs hold them. An instrument names what it uses in its field 'gebruikt'; a meeting's pack holds every
-attachment that one of its instruments uses, so 'uses' is written once, in the instrument."""
+attachment that one of its instruments uses, so 'uses' is written once, in the instrument. What a reader sees of
+an attachment (its title, its one line on a pack's cover) is in the label catalogue: 'drukwerk.bijlagen.<id>'."""
 
 from __future__ import annotations
 
@@ -16,15 +17,11 @@ if TYPE_CHECKING:
 class Bijlage:
     id: str          # the value an instrument gives in 'gebruikt'
     name: str        # the PDF's file name in downloads/
-    title: str
     template: str    # print template
-    kort: str        # one line on a pack's cover and in the map's contents
 
 
 BIJLAGEN = {
-    "relatiewoorden": Bijlage(
-        "relatiewoorden", "relatiewoorden.pdf", "Relatiewoorden op één A4", "print/woordenlijst.html.j2",
-        "Woorden om de relatie met een kind te typeren: positief, neutraal en negatief. Leg de lijst klaar."),
+    "relatiewoorden": Bijlage("relatiewoorden", "relatiewoorden.pdf", "print/woordenlijst.html.j2"),
 }
 
 

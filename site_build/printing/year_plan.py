@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from site_build.authoring.plan import datum_nl, ics, make_plan
+from site_build.authoring.plan import datum, ics, make_plan
 from site_build.content.collection import Content
 from site_build.printing.render import PrintRenderer
 
@@ -17,10 +17,12 @@ def write_plan(content: Content, start: date, holidays: list[tuple[str, date, da
     end_year = start.year + 1 if start.month >= 8 else start.year
     schooljaar = f"{end_year - 1}-{end_year}"
     html = renderer.env.get_template("print/plan.html.j2").render(
-        c=content, editie=content.editie, momenten=moments, start=start, schooljaar=schooljaar, datum=datum_nl)
+        c=content, editie=content.editie, momenten=moments, start=start, schooljaar=schooljaar,
+        datum=lambda day: datum(day, renderer.labels))
     out.mkdir(parents=True, exist_ok=True)
     pdf = out / "jaarplanning.pdf"
     pdf.write_bytes(renderer.pdf_bytes(html))
     cal = out / "jaarplanning.ics"
-    cal.write_text(ics(moments, content.editie.organisatie, content.editie.url), encoding="utf-8", newline="")
+    cal.write_text(ics(moments, content.editie.organisatie, content.editie.url, renderer.labels), encoding="utf-8",
+                   newline="")
     return [pdf, cal]

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from site_build.content import pages
 from site_build.content.collection import Content
+from site_build.printing.products import title_of
 from site_build.site import sitemap
 from site_build.site.source_files import edit_url, page_sources
 from site_build.site.tables import label_cells
@@ -43,6 +44,7 @@ class SiteRenderer:
             skill_page=pages.skill_page, instrument_page=pages.instrument_page,
             meeting_page=pages.meeting_page, cycle_page=pages.cycle_page,
             download=self.downloads.get, downloads=list(self.downloads.values()),
+            drukwerk_titel=lambda kind: title_of(c, kind, self.labels),  # a print product's title, without its PDF
             **(zip_globals() if self.offline_zip else {"offline_zip": None}),
             **extra,
         )

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from site_build.content import bron as herkomst
 from site_build.content import practice as praktijk
@@ -59,7 +60,8 @@ def environment(root: Path, taal: str = "nl") -> Environment:
         md=md_inline,
         bron=lambda b: herkomst.label(b, bron_woorden),
         alineas=herkomst.alineas,
-        css=css_string,  # a CSS string literal: escaped for CSS, not for HTML
+        # a CSS string literal: escaped for CSS, not for HTML (a catalogue text is HTML: its entities become text)
+        css=lambda value: css_string(value.unescape() if isinstance(value, Markup) else value),
         rol=lambda r: rollen.get(r, r),
         count_in=lambda value, values: sum(1 for v in values if v == value),
         gemiddelde=lambda values: mean(values, labels),
@@ -68,10 +70,7 @@ def environment(root: Path, taal: str = "nl") -> Environment:
     env.globals.update(template_globals(labels))
     env.globals.update(herkomst.jinja_globals(bron_woorden))
     env.globals.update(t=labels, bar_chart=bar_chart, category_counts=category_counts, is_research=herkomst.is_research,
-                       agenda_tijden=praktijk.agenda_tijden, duur=lambda agenda: praktijk.duur(agenda, labels.section("tijd")),
-                       # the print templates look these up by a value from the content (phase 2 moves them to 't')
-                       KOPVELDEN=labels.section("kopvelden"), ROL_LABELS=rollen, PER_LABELS=labels.section("per"),
-                       EXTRA_TITELS=labels.section("bijlagen"))
+                       agenda_tijden=praktijk.agenda_tijden, duur=lambda agenda: praktijk.duur(agenda, labels.section("tijd")))
     return env
 
 
