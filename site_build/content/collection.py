@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from site_build.content import models as m
 from site_build.content.kinds import BY_ITEM, BY_NAME
+from site_build.core.labels import Labels, load_labels
 
 
 class Content:
@@ -53,6 +54,10 @@ class Content:
             if name in BY_ITEM:
                 return lambda id: self.item(BY_ITEM[name].name, id)
         raise AttributeError(f"Content has no kind or lookup '{name}'")
+
+    def labels(self) -> Labels:
+        """The words of the edition's language (macros/labels/<taal>.yml): page titles, navigation, ..."""
+        return load_labels(self.root, self.editie.taal)
 
     # --- lookups -----------------------------------------------------------------------------
     def item(self, kind: str, id: str) -> Any:

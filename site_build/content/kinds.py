@@ -1,8 +1,9 @@
 """Kinds of content, declared once: where each kind lives (a folder with one item per file, or one file), its model,
-its schema name, the pages it makes (path, title in the navigation, template under macros/, section), its name for
-`p2g new`, and how its items are ordered. Loading (validate.py), Content's attributes and lookups (collection.py),
-the schema files (schema.py), scaffolding and the CLI's choices, page paths (pages.py), rendering and navigation are
-all derived from KINDS: a new kind is one entry here, its model and its template(s).
+its schema name, the pages it makes (path, the key of its title in the label catalogue macros/labels/<taal>.yml,
+template under macros/, section), its name for `p2g new`, and how its items are ordered. Loading (validate.py),
+Content's attributes and lookups (collection.py), the schema files (schema.py), scaffolding and the CLI's choices,
+page paths and titles (pages.py), rendering and navigation are all derived from KINDS: a new kind is one entry here,
+its model, its template(s) and, when its page has a fixed title, that title's label.
 
 References and uniqueness are not declared here but on the model's fields (``Ref``, ``Unique`` in ids.py)."""
 
@@ -16,12 +17,21 @@ from site_build.content.order import method_order
 from site_build.content.planning import load_planning
 
 
+class LabelTitle(NamedTuple):
+    """A title worded by the label catalogue (macros/labels/<taal>.yml), in the edition's language: the label's key
+    and the values of its '{name}' places ('bijeenkomst.titel', {'nummer': '1.2', 'titel': ...})."""
+
+    key: str
+    values: dict[str, Any]
+
+
 class PageItem(NamedTuple):
-    """One of the pages a Page makes per item: its id (for the path), title, template variables and, when it is
-    not the Page's own template, which of the Page's templates it uses."""
+    """One of the pages a Page makes per item: its id (for the path), title (written in the content, or worded by
+    the catalogue), template variables and, when it is not the Page's own template, which of the Page's templates
+    it uses."""
 
     id: str
-    title: str
+    title: str | LabelTitle
     vars: dict[str, Any]
     template: str | None = None
 
@@ -33,7 +43,9 @@ class Page:
     path: str  # the page's path; with '{id}' when there is one page per item
     template: str  # under macros/, for example 'site/vaardigheid.md.j2'
     section: str  # the navigation section (site/sitemap.py SECTIONS); '' for a page at the top
-    title: str | Callable[[Any], str] = ""  # fixed, or from the Content (a title written in the content)
+    # the key of its title in the label catalogue ('nav.overzicht'), read in the edition's language (content/pages.py),
+    # or a function of the Content for a title written in the content
+    title: str | Callable[[Any], str] = ""
     each: Callable[[Any], Iterable[PageItem]] | None = None  # one page per item, from the Content
     also: tuple[str, ...] = ()  # further templates the items of ``each`` use
     first: bool = False  # opens its section, before the pages of kinds declared earlier
@@ -93,7 +105,9 @@ def _plg_pages(content: Any) -> Iterable[PageItem]:
         yield PageItem(cyclus.id, cyclus.titel, {"cyclus": cyclus})
         meetings = cyclus.bijeenkomsten
         for i, b in enumerate(meetings):
-            yield PageItem(b.id, f"Bijeenkomst {cyclus.nummer}.{b.nummer}: {b.titel}",
+            # the words of the meeting page's own heading (macros/site/bijeenkomst.md.j2)
+            yield PageItem(b.id, LabelTitle("bijeenkomst.titel", {"nummer": f"{cyclus.nummer}.{b.nummer}",
+                                                                  "titel": b.titel}),
                            {"cyclus": cyclus, "b": b, "prev": meetings[i - 1] if i > 0 else None,
                             "next": meetings[i + 1] if i + 1 < len(meetings) else None}, "site/bijeenkomst.md.j2")
 
@@ -105,40 +119,40 @@ def _instrument_vars(content: Any, inst: m.Instrument) -> dict[str, Any]:
 # The order of this table is the order of the schema files on the 'Velden' page; pages of one section follow it too.
 KINDS: tuple[Kind, ...] = (
     Kind("vaardigheden", m.Vaardigheid, "vaardigheid", folder="content/vaardigheden", scaffold=("vaardigheid", "skill"),
-         pages=(Page("vaardigheden/index.md", "site/vaardigheden.md.j2", "vaardigheden", "Overzicht"),
+         pages=(Page("vaardigheden/index.md", "site/vaardigheden.md.j2", "vaardigheden", "nav.overzicht"),
                 Page("vaardigheden/{id}.md", "site/vaardigheid.md.j2", "vaardigheden",
                      each=each_item("vaardigheden", "v", "naam")))),
     Kind("donts", m.Dont, "dont", folder="content/donts", scaffold=("dont",),
-         pages=(Page("donts/index.md", "site/donts.md.j2", "donts", "Don'ts"),)),
+         pages=(Page("donts/index.md", "site/donts.md.j2", "donts", "donts.titel"),)),
     Kind("contexten", m.Context, "context", folder="content/contexten", scaffold=("context",),
-         pages=(Page("contexten/index.md", "site/contexten.md.j2", "contexten", "Contexten naast vrij spel"),)),
+         pages=(Page("contexten/index.md", "site/contexten.md.j2", "contexten", "contexten.titel"),)),
     Kind("instrumenten", m.Instrument, "instrument", folder="instruments", scaffold=("instrument",),
          # the method's order (first use in the PLG trajectory), not the file names' order
          order=lambda items, values: method_order(values["plg"], items),
-         pages=(Page("instrumenten/index.md", "site/instrumenten.md.j2", "instrumenten", "Overzicht"),
-                Page("instrumenten/downloads.md", "site/downloads.md.j2", "instrumenten", "Alle downloads"),
+         pages=(Page("instrumenten/index.md", "site/instrumenten.md.j2", "instrumenten", "nav.overzicht"),
+                Page("instrumenten/downloads.md", "site/downloads.md.j2", "instrumenten", "downloads.titel"),
                 Page("instrumenten/{id}.md", "site/instrument.md.j2", "instrumenten",
                      each=each_item("instrumenten", "inst", "titel", _instrument_vars)))),
     Kind("editie", m.Editie, "editie", file="content/editie.yml",
-         pages=(Page("contact.md", "site/contact.md.j2", "", "Contact"),)),
+         pages=(Page("contact.md", "site/contact.md.j2", "", "contact.titel"),)),
     Kind("start", m.Start, "start", file="content/start.yml",
-         pages=(Page("index.md", "site/home.md.j2", "", "Start", first=True),)),
+         pages=(Page("index.md", "site/home.md.j2", "", "home.titel", first=True),)),
     Kind("organisatie", m.Organisatie, "organisatie", file="content/organisatie.yml",
          pages=(Page("contexten/organisatie.md", "site/organisatie.md.j2", "contexten",
-                     "Tijd en ruimte maken (groep 1-4)"),)),
+                     "nav.organisatie"),)),
     Kind("behoeften", m.RelationeleBehoeften, "relationele-behoeften", file="content/relationele-behoeften.yml",
-         pages=(Page("methode/relationele-behoeften.md", "site/behoeften.md.j2", "methode", "Relationele behoeften"),)),
+         pages=(Page("methode/relationele-behoeften.md", "site/behoeften.md.j2", "methode", "behoeften.titel"),)),
     Kind("woorden", m.Relatiewoorden, "relatiewoorden", file="content/relatiewoorden.yml", scaffold=("woord", "word"),
-         pages=(Page("methode/relatiewoorden.md", "site/woorden.md.j2", "methode", "Relatiewoorden"),)),
+         pages=(Page("methode/relatiewoorden.md", "site/woorden.md.j2", "methode", "nav.relatiewoorden"),)),
     Kind("plg", m.Traject, "plg", file="content/plg.yml",
-         pages=(Page("plg/index.md", "site/plg.md.j2", "plg", "Overzicht"),
+         pages=(Page("plg/index.md", "site/plg.md.j2", "plg", "nav.overzicht"),
                 Page("plg/{id}.md", "site/cyclus.md.j2", "plg", each=_plg_pages, also=("site/bijeenkomst.md.j2",)))),
     Kind("onderzoek", m.Onderzoek, "onderzoek", file="content/onderzoek.yml",
-         pages=(Page("onderzoek/index.md", "site/onderzoek.md.j2", "onderzoek", "Het onderzoek"),
-                Page("onderzoek/bronnen.md", "site/bronnen.md.j2", "onderzoek", "Bronnen"))),
+         pages=(Page("onderzoek/index.md", "site/onderzoek.md.j2", "onderzoek", "nav.onderzoek"),
+                Page("onderzoek/bronnen.md", "site/bronnen.md.j2", "onderzoek", "bronnen.titel"))),
     Kind("vakanties", m.Vakanties, "vakanties", where="vakanties-bestand voor p2g plan"),
     Kind("planning", m.Planning, "planning", file="content/planning.yml", required=False, load=load_planning,
-         pages=(Page("trainers/jaarplanning.md", "site/jaarplanning.md.j2", "trainers", "Jaarplanning",
+         pages=(Page("trainers/jaarplanning.md", "site/jaarplanning.md.j2", "trainers", "jaarplanning.titel",
                      extra="jaarplanning"),)),
     Kind("termen", m.Termen, "termen", file="content/termen.yml"),
     Kind("morgen", m.MorgenBeginnen, "morgen-beginnen", file="content/morgen-beginnen.yml",

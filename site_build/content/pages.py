@@ -1,16 +1,18 @@
 """Pages: the path and title of every page the content makes (generated pages and the prose pages), so that
 validation (links in start.yml and prose), the renderers and the navigation agree on one set of URLs. The generated
-pages are the ones the kinds declare (content/kinds.py)."""
+pages are the ones the kinds declare (content/kinds.py); their titles are worded by the content or by the label
+catalogue of the edition's language. Validation needs the paths only, so it never reads the catalogue."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-from site_build.content.kinds import KINDS, Kind, Page, kind
+from site_build.content.kinds import KINDS, Kind, LabelTitle, Page, PageItem, kind
 
 if TYPE_CHECKING:
     from site_build.content.collection import Content
+    from site_build.core.labels import Labels
 
 PROSE_DIR = "content/paginas"
 # Folders of content/paginas whose pages state the method: each paragraph and list item names its own source
@@ -50,17 +52,36 @@ class Made(NamedTuple):
     page: Page
 
 
-def made_pages(content: "Content") -> Iterator[Made]:
-    """Every generated page, in the table's order (content/kinds.py)."""
+def _declared(content: "Content") -> Iterator[tuple[Kind, Page, PageItem | None]]:
+    """Every generated page as declared: its kind, its Page and, for a page per item, the item."""
     for k in KINDS:
         for page in k.pages:
             if page.each is None:
-                title = page.title(content) if callable(page.title) else page.title
-                yield Made(page.path, title, page.template, {}, k, page)
-                continue
-            for item in page.each(content):
-                yield Made(page.path.format(id=item.id), item.title, item.template or page.template, item.vars,
-                           k, page)
+                yield k, page, None
+            else:
+                for item in page.each(content):
+                    yield k, page, item
+
+
+def _title(title: Any, content: "Content", labels: "Labels") -> str:
+    """A title as the reader sees it: a label key or LabelTitle in the edition's language, or the content's words.
+    Plain text (never escaped here): the navigation and the front matter escape it where they write it."""
+    if callable(title):
+        return title(content)
+    if isinstance(title, LabelTitle):
+        return labels.text(title.key).format(**title.values)
+    return labels.text(title)
+
+
+def made_pages(content: "Content") -> Iterator[Made]:
+    """Every generated page, in the table's order (content/kinds.py), with its title in the edition's language."""
+    labels = content.labels()
+    for k, page, item in _declared(content):
+        if item is None:
+            yield Made(page.path, _title(page.title, content, labels), page.template, {}, k, page)
+        else:
+            title = item.title if isinstance(item.title, str) else _title(item.title, content, labels)
+            yield Made(page.path.format(id=item.id), title, item.template or page.template, item.vars, k, page)
 
 
 def is_claims_page(page: str) -> bool:
@@ -97,9 +118,7 @@ def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
     return sections
 
 
-def page_paths(content: "Content") -> dict[str, str]:
-    pages: dict[str, str] = {}
-    for entries in generated_pages(content).values():
-        pages.update(dict(entries))
-    pages.update(prose_pages(content.root))
-    return pages
+def page_paths(content: "Content") -> list[str]:
+    """Every page of the site: the generated ones in the table's order, then the prose pages."""
+    generated = [page.path if item is None else page.path.format(id=item.id) for _, page, item in _declared(content)]
+    return generated + [p for p in prose_pages(content.root) if p not in generated]

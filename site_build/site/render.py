@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from site_build.content import pages
 from site_build.content.collection import Content
+from site_build.core.labels import Labels
 from site_build.printing.products import title_of
 from site_build.site import sitemap
 from site_build.site.source_files import edit_url, page_sources
@@ -79,9 +80,7 @@ class SiteRenderer:
             "copyright": w["copyright"].format(organisatie=e.organisatie, editie=e.editie, versie=e.versie,
                                                inhoud=e.licentie.inhoud, code=e.licentie.code),
             "editie": e.model_dump(),
-            # the theme's language, the search language and the footer's words (site_build/site/hook.py)
-            "taal": {**self.labels.section("taal"), "kopje_link": w["kopje_link"]},
-            "voet": self.labels.section("voet"),
+            **theme_words(self.labels),
             # where each page can be changed in the browser, when the edition names its repository
             "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
                         if e.repository else {},
@@ -95,6 +94,13 @@ class SiteRenderer:
                 f"  --md-primary-fg-color: {k.primair};\n  --md-primary-fg-color--dark: {k.primair};\n"
                 f"  --md-accent-fg-color: {k.accent};\n  --md-typeset-a-color: {k.accent};\n"
                 "}\n")
+
+
+def theme_words(labels: Labels) -> dict[str, Any]:
+    """What the builder and the theme take from the catalogue: the language (page lang, the theme's own words, the
+    search language, the heading link's title; site/builder_config.py) and the footer's words (theme/partials)."""
+    return {"taal": {**labels.section("taal"), "kopje_link": labels.text("site.kopje_link")},
+            "voet": labels.section("voet")}
 
 
 def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: list | None = None,

@@ -1,5 +1,6 @@
 """Site map: the navigation of the site, in the method's order, from the pages the content makes (the pages each
-kind declares in content/kinds.py, and the prose pages); a kind's pages join the section they name."""
+kind declares in content/kinds.py, and the prose pages); a kind's pages join the section they name. Section titles
+are labels ('nav.secties' in macros/labels/<taal>.yml), in the edition's language."""
 
 from __future__ import annotations
 
@@ -10,16 +11,17 @@ from site_build.content.pages import generated_pages, prose_pages
 if TYPE_CHECKING:
     from site_build.content.collection import Content
 
-# Top-level sections in the order of the method; prose pages join the section of their folder.
+# Top-level sections in the order of the method, each with the key of its title in the label catalogue; prose pages
+# join the section of their folder.
 SECTIONS = [
-    ("methode", "Wat is Playing-2-gether"),
-    ("vaardigheden", "Vaardigheden"),
-    ("donts", "Don'ts"),
-    ("contexten", "In groep 3 en 4"),
-    ("plg", "Het PLG-traject"),
-    ("instrumenten", "Instrumenten"),
-    ("trainers", "Voor trainers"),
-    ("onderzoek", "Onderzoek"),
+    ("methode", "nav.secties.methode"),
+    ("vaardigheden", "nav.secties.vaardigheden"),
+    ("donts", "nav.secties.donts"),
+    ("contexten", "nav.secties.contexten"),
+    ("plg", "nav.secties.plg"),
+    ("instrumenten", "nav.secties.instrumenten"),
+    ("trainers", "nav.secties.trainers"),
+    ("onderzoek", "nav.secties.onderzoek"),
 ]
 
 
@@ -27,10 +29,12 @@ def nav(content: "Content") -> list[Any]:
     """The MkDocs nav: sections in method order; prose pages first within their section."""
     generated = generated_pages(content)
     prose = prose_pages(content.root)
+    labels = content.labels()
     # the top level: its first page (the home page) opens the navigation, the others close it
     top = generated.get("", [])
     result: list[Any] = [{title: path} for path, title in top[:1]]
-    for key, title in SECTIONS:
+    for key, label in SECTIONS:
+        title = labels.text(label)
         entries: list[Any] = []
         own = sorted((p, t) for p, t in prose.items() if p.split("/")[0] == key)
         # an index.md written by hand opens its section
