@@ -19,6 +19,7 @@ from site_build.content.kinds import KINDS, Kind, Page, PageItem
 from site_build.content.load import Loaded
 from site_build.content.references import check_markers
 from site_build.content.schema import SCHEMA_DIR, schema_texts
+from site_build.core.labels import keys
 from site_build.site.sitemap import SECTIONS
 
 # Kinds that make no page of their own, and why; a new kind without a page must say so here.
@@ -38,6 +39,7 @@ def declaration_problems(kinds: tuple[Kind, ...], root=REPO) -> list[str]:
     """What is missing for each declared kind, one clear sentence each."""
     problems = []
     schema_files = schema_texts()
+    labels = keys(yaml.safe_load((root / "macros" / "labels" / "nl.yml").read_text(encoding="utf-8")))
     from site_build.authoring.scaffold import KINDS as SCAFFOLD
 
     for kind in kinds:
@@ -58,6 +60,9 @@ def declaration_problems(kinds: tuple[Kind, ...], root=REPO) -> list[str]:
             if page.section not in SITE_SECTIONS:
                 problems.append(f"{where}: page '{page.path}' is in section '{page.section}', which the "
                                 "navigation (site/sitemap.py SECTIONS) does not have")
+            if isinstance(page.title, str) and page.each is None and page.title not in labels:
+                problems.append(f"{where}: page '{page.path}' has the title '{page.title}', which is no label in "
+                                "macros/labels/nl.yml (a title is the key of its words there)")
             if ("{id}" in page.path) != (page.each is not None):
                 problems.append(f"{where}: page '{page.path}' has '{{id}}' in its path exactly when it has 'each'")
         if kind.many:
@@ -82,6 +87,10 @@ def test_a_kind_declared_without_its_template_fails_clearly():
                  pages=(Page("proeven/{id}.md", "site/proef-zonder-sjabloon.md.j2", "trainers",
                              each=k.each_item("proeven", "proef", "naam")),))
     problems = declaration_problems((video,))
+    assert declaration_problems((dataclasses.replace(video, pages=(Page("proeven/index.md", "site/donts.md.j2",
+                                                                         "trainers", "Proeven"),)),))[0] == (
+        "kind 'proeven' (content/kinds.py): page 'proeven/index.md' has the title 'Proeven', which is no label in "
+        "macros/labels/nl.yml (a title is the key of its words there)")
     assert ("kind 'proeven' (content/kinds.py): page 'proeven/{id}.md' needs the template "
             "macros/site/proef-zonder-sjabloon.md.j2, which does not exist") in problems
     assert any("`p2g new proef` does not write into content/proeven/" in p for p in problems)
@@ -108,11 +117,11 @@ def test_scaffold_of_every_folder_kind_writes_a_file_its_model_reads(tmp_path, n
     assert kind.model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).id == "nieuw-ding"
 
 
-def test_pages_and_nav_follow_the_table(tmp_path):
+def test_pages_and_nav_follow_the_table(minimal):
     from site_build.content.pages import generated_pages, made_pages
     from site_build.content.validate import load_content
 
-    content = load_content(MINIMAL)
+    content = load_content(minimal)  # with the project's catalogue: page titles are labels
     made = list(made_pages(content))
     assert len({p.path for p in made}) == len(made), "two kinds declare the same page"
     for p in made:
@@ -120,6 +129,11 @@ def test_pages_and_nav_follow_the_table(tmp_path):
     sections = generated_pages(content)
     assert sections["methode"][0][0] == "methode/morgen-beginnen.md"  # 'first' opens the section
     assert [path for path, _ in sections[""]] == ["index.md", "contact.md"]
+
+
+def test_every_navigation_section_is_a_label():
+    labels = keys(yaml.safe_load((REPO / "macros" / "labels" / "nl.yml").read_text(encoding="utf-8")))
+    assert [label for _, label in SECTIONS if label not in labels] == []
 
 
 # --- Content: a declared kind shows up without a line in Content -----------------------------------------------

@@ -1,7 +1,6 @@
 """Reader-facing words are data (issue 12, point 3): the label catalogue's contract (every key a template or the code
 uses exists in every language, no Dutch key unused, value tables match the models) and an English test edition whose
-built site and its PDFs carry no Dutch word from the code or the templates. What is still Dutch (navigation titles)
-is marked xfail(strict=True): that check flips when phase 2 moves those words."""
+built site and its PDFs carry no Dutch word from the code or the templates, navigation titles included."""
 
 from __future__ import annotations
 
@@ -150,7 +149,7 @@ def forbidden_words() -> set[str]:
 
 class _Text(HTMLParser):
     """The reader's text of a page: text and the attributes a reader meets (title, aria-label, alt, placeholder,
-    data-label), split into the page's own part and the navigation (whose titles are phase 2)."""
+    data-label), split into the page's own part and the navigation (header, tabs, sidebars, footer)."""
 
     NAV = ("md-nav", "md-tabs", "md-header", "md-footer__", "md-sidebar", "md-skip")
 
@@ -231,12 +230,18 @@ def test_english_search_follows_the_edition(english_site):
 
 
 @pytest.mark.build
-@pytest.mark.xfail(strict=True, reason="phase 2")
 def test_english_navigation_titles(english_site):
-    _, site = english_site
+    """Sections, page titles (the kinds' labels and a meeting's 'bijeenkomst.titel'), header, tables of contents
+    and footer, on every page."""
+    project, site = english_site
     forbidden = forbidden_words() | {"vaardigheden", "onderzoek", "instrumenten", "bijeenkomst", "methode"}
-    text = _pages(site)["index.html"]
-    assert not _dutch_in(text.nav, forbidden)
+    nav = "\n" + (project / "build" / "mkdocs" / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1]
+    for line in ("- Skills:", "  - Overview: vaardigheden/index.md", "  - 'Meeting 1.1: Start': plg/c1-m1.md",
+                 "  - The research: onderzoek/index.md", "- Home: index.md"):
+        assert f"\n{line}\n" in nav
+    pages = _pages(site)
+    found = {rel: sorted(_dutch_in(text.nav, forbidden)) for rel, text in pages.items()}
+    assert not {rel: words for rel, words in found.items() if words}
 
 
 @pytest.mark.build
@@ -252,3 +257,59 @@ def test_english_pdf_has_no_dutch_and_english_language_tag(english_site):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     info = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert not _dutch_in([text], forbidden_words()) and ">en<" in info
+
+
+# --- navigation and the preview's error page (site/sitemap.py, content/kinds.py, site/serve_errors.py) ------------
+
+def _last_preview(tmp_path: Path, taal: str, broken: bool = False) -> Path:
+    """A project whose last good preview was in ``taal``; with ``broken``, that language's catalogue is unreadable."""
+    import json
+
+    from site_build.site.render import SITE_CONFIG
+
+    (tmp_path / "macros" / "assets").mkdir(parents=True)
+    (tmp_path / "macros" / "assets" / "p2g.css").write_text("", encoding="utf-8")
+    shutil.copytree(NL.parent, tmp_path / "macros" / "labels")
+    shutil.copy2(EN, tmp_path / "macros" / "labels" / "en.yml")
+    if broken:
+        (tmp_path / "macros" / "labels" / f"{taal}.yml").write_text("nav: [\n", encoding="utf-8")
+    last = tmp_path / "build" / "docs"
+    (last / "vaardigheden").mkdir(parents=True)
+    (last / "vaardigheden" / "a.md").write_text("", encoding="utf-8")
+    (last.parent / SITE_CONFIG).write_text(json.dumps({"editie": {"taal": taal}}), encoding="utf-8")
+    return last
+
+
+@pytest.mark.parametrize("taal, heading, count, others", [
+    ("nl", "De inhoud bevat fouten", "2 problemen gevonden.", "Andere pagina's (zelfde melding)"),
+    ("en", "The content has errors", "2 problems found.", "Other pages (same message)")])
+def test_error_page_speaks_the_language_of_the_last_preview(tmp_path, taal, heading, count, others):
+    import json
+
+    from site_build.site.builder_config import theme_values
+    from site_build.site.render import SITE_CONFIG
+    from site_build.site.serve_errors import write_error_docs
+
+    docs = write_error_docs(tmp_path, _last_preview(tmp_path, taal), ["a.yml:1:1: x <y>", "b.yml:2:1: z"])
+    page = (docs / "vaardigheden" / "a.md").read_text(encoding="utf-8")
+    assert f"\n# {heading}\n" in page and f"<p>{count} " in page and "<code>a.yml:1:1: x &lt;y&gt;</code>" in page
+    config = json.loads((docs.parent / SITE_CONFIG).read_text(encoding="utf-8"))
+    assert config["nav"] == [{heading: "index.md"}, {others: [{"vaardigheden/a.md": "vaardigheden/a.md"}]}]
+    values = theme_values(config)  # what the hook hands the theme: it needs the language and the footer's words
+    assert values["language"] == taal and config["voet"] == load_labels(tmp_path, taal).section("voet")
+
+
+def test_error_page_when_the_catalogue_itself_is_broken(tmp_path, monkeypatch):
+    from site_build.core import labels
+    from site_build.site.serve_errors import write_error_docs
+
+    docs = write_error_docs(tmp_path, _last_preview(tmp_path, "en", broken=True), ["macros/labels/en.yml: kapot"])
+    assert "\n# De inhoud bevat fouten\n" in (docs / "index.md").read_text(encoding="utf-8")  # the program's Dutch
+
+    def unreadable(*args):
+        raise labels.LabelError("kapot")
+
+    monkeypatch.setattr(labels, "package_labels", unreadable)
+    docs = write_error_docs(tmp_path / "b", _last_preview(tmp_path / "b", "nl", broken=True), ["x"])
+    page = (docs / "index.md").read_text(encoding="utf-8")
+    assert "<p>1 ⚠</p>" in page and "<code>x</code>" in page
