@@ -3,7 +3,8 @@
 Every word a reader sees that is not content (headings the site writes, table headers, roles, header fields, source
 wording, planning tasks, day and month names, the decimal sign) lives in the catalogue, so a second language is a
 second file. Print follows it too: print HTML's lang, the PDFs' /Lang and XMP dc:language, the products' titles
-and kinds ('drukwerk'). TODO (phase 2): navigation titles (site/sitemap.py, content/pages.py) are still Dutch.
+and kinds ('drukwerk'). So does the navigation: a page's title in the kinds' table (content/kinds.py) and a section in
+the site map (site/sitemap.py) are label keys ('nav'), and so are the words of the preview's error page.
 Catalogue values are written by the makers of the site, like the templates: they may hold HTML and
 '{name}' placeholders, filled in with escaped values. A missing label stops the build with the file and the key
 (never an empty place on a page). Errors for trainers stay Dutch, whatever the language of the edition.
