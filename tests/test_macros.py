@@ -106,3 +106,18 @@ def test_autoescape_on_for_markdown_templates():
     env = environment(REPO)
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
     assert env.get_template("site/vaardigheden.md.j2").environment.autoescape("site/vaardigheden.md.j2")
+
+
+def test_prose_is_safe_from_two_threads_at_once():
+    """Pages and print HTML are rendered in two threads at once: each text must come out as it does alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from site_build.templating.text import prose
+
+    texts = [f"Alinea {i} met **vet** en *schuin*.\n\n- punt {i}a\n- punt {i}b\n\nSlot {i} " + "woord " * (i % 40)
+             for i in range(400)]
+    alone = [str(prose(t)) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(5):
+            together = list(pool.map(lambda t: str(prose(t)), texts))
+            assert together == alone

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import threading
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -42,15 +43,26 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists", _Extension()], output_format="html")
 
 
-_MD = _markdown()
+# A Markdown instance keeps state while it converts, and the site's pages and the print HTML are rendered in two
+# threads at once (printing/pipeline.py plans PDFs while the pages are written): one shared instance mixed the text
+# of one page into another. Each thread gets its own.
+_LOCAL = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    md = getattr(_LOCAL, "md", None)
+    if md is None:
+        md = _LOCAL.md = _markdown()
+    return md
 
 
 def prose(text: str | None) -> Markup:
     """The documented Markdown subset of 'Opmaak' fields: HTML is escaped first, so it shows as text."""
     if not text:
         return Markup("")
-    _MD.reset()
-    rendered = _MD.convert(html.escape(text, quote=False))
+    md = _converter()
+    md.reset()
+    rendered = md.convert(html.escape(text, quote=False))
     # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
     return Markup(re.sub(r"\n\s*\n", "\n", rendered))
 
