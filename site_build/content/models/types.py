@@ -31,6 +31,9 @@ Rol = Literal["leerkracht", "inbrenger", "meekijkers", "interviewer", "geintervi
 
 class Citaat(Herkomst):
     tekst: Tekst = Field(description="Het citaat, letterlijk uit het rapport (zonder aanhalingstekens).")
+    betekent: Optional[Tekst] = Field(None, description="Wat het citaat zegt in gewone woorden, als het citaat "
+                                      "moeilijke woorden heeft (komt op de site als 'Dat betekent: ...'). Dit is "
+                                      "een uitleg van deze site, geen citaat.")
 
 
 class Voorbeeld(Herkomst):
