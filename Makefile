@@ -48,8 +48,9 @@ schema: $(STAMP)
 clean:
 	rm -rf site build
 
+# `make bench BENCH=--quick` for 1x only; `python bench/bench.py --help` for the rest
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH)
 
 # Take the search shim for file:// again from its npm package (needs npm; the file is committed, see bron.json)
 shim:

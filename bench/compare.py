@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import copy_project  # noqa: E402
+from scale import copy_project  # noqa: E402
 
 VARIANTS = json.loads(os.environ.get("VARIANTS", '{"basis": {}}'))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
