@@ -51,7 +51,7 @@ class PrintBuild(MapSteps):
         self._asked: set[str] = set()
         self._error: BaseException | None = None  # what stopped the planning thread, raised by finish()
         self._thread: threading.Thread | None = None
-        self._map_front, self._map_tries = 2, 0   # the map's front pages, as its contents assume them
+        self._map_start()  # the map's front pages, as its contents assume them (again after counts.load())
         self._instruments = [i.id for i in content.instrumenten]
         self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
         self._titles = {d.name: d.title for d in planned(content, trainer)}
@@ -149,6 +149,7 @@ class PrintBuild(MapSteps):
         """Hand the forms and cards to the workers (longest first: the workers end close together), and let
         a thread of this process do the rest as soon as it can."""
         self.counts.load()
+        self._map_start()
         self.cache.mkdir(parents=True, exist_ok=True)
         try:
             for job in sorted(self.renderer.jobs(self.trainer), key=lambda j: -len(j.html)):
