@@ -15,6 +15,7 @@ from site_build.core.problems import (
     PrintError,  # noqa: F401 (re-exported)
     warnings_of,
 )
+from site_build.printing import lean
 from site_build.printing.fields import FieldError, add_fields, fields_of
 from site_build.printing.fonts import check_layout
 
@@ -152,6 +153,7 @@ class PdfEngine:
 
     def __init__(self, root: Path, stylesheet: str):
         load_weasyprint()
+        lean.apply()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
