@@ -1,7 +1,9 @@
 """Two costs of writing a PDF with WeasyPrint that buy nothing for our forms, taken out once per process
 (`apply`, from engine.load_weasyprint). The pinned WeasyPrint and pydyf versions and the print tests (fonts embedded
-and subset glyph for glyph, PDF/UA tags, text, fields, page counts) guard that both keep working; the figures are in
-printing/engine.py.
+and subset glyph for glyph, PDF/UA tags, text, fields, page counts) guard that both keep working.
+
+Measured (issue 13): the twelve forms at today's content, layout then write_pdf in a fresh process, interleaved runs
+on 2 shared cores: write_pdf 0.94 -> 0.78 CPU-s (layout 1.58 -> 1.51, untouched), 833 -> 843 kB in all.
 
 - pydyf compresses every stream at zlib level 9. Our streams (page contents, font subsets, tags) come out 1 % larger
   at zlib's default level 6, which writes them in a fifth less time.
