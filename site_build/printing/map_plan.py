@@ -3,7 +3,12 @@ match where each form lands, and the running page numbers stamped onto every pag
 
 The forms are rendered once and reused in packs and the map, so each keeps its own 'pagina x van y'; the map
 gets its own numbering on top (a thin PDF of page numbers only, laid over each page: see printing/stamp.py), and its
-contents give exactly those numbers. Mixed into PrintBuild, whose state (pdfs, pages, _asked) it uses.
+contents give exactly those numbers. Mixed into PrintBuild, whose state (pdfs, pages, _asked, counts) it uses.
+
+The front pages' length is known only once they are laid out, and their contents' page numbers depend on it: the
+first layout assumes the length the last build found (remembered in the page-count cache, printing/page_counts.py),
+and is laid out again only when that was wrong. With a fixed guess of two pages, every build from 4x the content
+on laid the front pages out twice (measured: see printing/pipeline.py).
 """
 
 from __future__ import annotations
@@ -16,6 +21,12 @@ VOORWERK, NUMMERS, MAP = "map-voorwerk.pdf", "map-nummers.pdf", file_name("map")
 
 
 class MapSteps:
+    FRONT_GUESS = 2  # cover and one page of contents, when no build has counted them yet
+
+    def _map_start(self) -> None:
+        """Call after the page-count cache is loaded: the front pages' length as the last build found it."""
+        self._map_front, self._map_tries = self.counts.last(VOORWERK, self.FRONT_GUESS), 0
+
     def _map_step(self, pages: dict[str, int]) -> bool:
         """Start the next step of the map once every form's page count is known; whether anything started."""
         if MAP in self._asked:
@@ -33,6 +44,7 @@ class MapSteps:
             del self.pdfs[VOORWERK]
             self._render(r.map_job(pages, self._map_front))
             return True
+        self.counts.remember(VOORWERK, self.pages[VOORWERK])
         names = [f"{i}.pdf" for i in self._instruments] + [x.name for x in in_map(c)]
         if NUMMERS not in self._asked:
             total = self.pages[VOORWERK] + sum(self.pages[n] for n in names)

@@ -1,5 +1,10 @@
 """Page counts of rendered PDFs by content hash, kept in the PDF cache (paginas.json): parsing a PDF to count
-its pages costs time, and covers and the map need the counts of every form. One PageCounts per build."""
+its pages costs time, and covers and the map need the counts of every form. One PageCounts per build.
+
+It also remembers a few counts by name from one build to the next (`remember`, `last`): the complete map's front
+pages, whose contents give page numbers that depend on their own length. Starting from the last build's count
+instead of a fixed guess, a rebuild lays them out once instead of twice (from 4x the content, where the contents
+run over more pages than the guess; see printing/map_plan.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 from site_build.core.caches import read_verified, write_verified
 
 FILE = "paginas.json"
+_NAMED = "naam:"  # a remembered count's key; the others are content hashes (hex), so never clash
 
 
 def digest(data: bytes) -> str:
@@ -36,6 +42,13 @@ class PageCounts:
     def save(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)
         write_verified(self.cache / FILE, json.dumps(self._counts, sort_keys=True).encode("utf-8"))
+
+    def remember(self, name: str, pages: int) -> None:
+        self._counts[_NAMED + name] = pages
+
+    def last(self, name: str, default: int) -> int:
+        """The count remembered under ``name`` by this or an earlier build, else ``default``."""
+        return self._counts.get(_NAMED + name, default)
 
     def record(self, data: bytes, pages: int) -> None:
         self._counts[digest(data)] = pages

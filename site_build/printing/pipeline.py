@@ -1,6 +1,18 @@
 """Print pipeline: every PDF of the site (forms, meeting packs, the complete map, pocket cards), rendered
 in parallel by the workers of a PdfPool, cached by the content hash of what each depends on, packs and the
-map merged from the rendered forms."""
+map merged from the rendered forms.
+
+CPU seconds of a cold print build (issue 13; one process, workers=1, nothing cached; scratch copies with the
+instruments, skills, don'ts and contexts copied 4x and 16x; before -> after, medians of interleaved runs on 2 shared
+cores; every figure in /work/wt/print13-figures.txt):
+  1x 5.81 -> 4.95, 4x 15.52 -> 13.20, 16x 70.9 -> 50.9 (two runs each).
+  pocket cards 0.20 -> 0.08, 1.39 -> 0.34, 15.8 -> 1.2 (9 / 36 / 144 cards: one flex container over every sheet grew
+  with the square of the cards; a block per sheet grows in line with them, macros/print/kaarten.html.j2);
+  covers (10) 1.00 -> 0.70 (columns without flex, macros/print/een-a4.css); the word list 0.27 -> 0.19 (columns
+  split in the template); forms 2.76 -> 2.61 at 1x (zlib level and font subsetting, printing/lean.py).
+A rebuild that renders the map again (4x, PDFs gone, page counts kept) lays its front pages out once instead of
+twice: the last count is remembered (printing/map_plan.py).
+"""
 
 from __future__ import annotations
 
@@ -51,7 +63,7 @@ class PrintBuild(MapSteps):
         self._asked: set[str] = set()
         self._error: BaseException | None = None  # what stopped the planning thread, raised by finish()
         self._thread: threading.Thread | None = None
-        self._map_front, self._map_tries = 2, 0   # the map's front pages, as its contents assume them
+        self._map_start()  # the map's front pages, as its contents assume them (again after counts.load())
         self._instruments = [i.id for i in content.instrumenten]
         self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
         self._titles = {d.name: d.title for d in planned(content, trainer)}
@@ -149,6 +161,7 @@ class PrintBuild(MapSteps):
         """Hand the forms and cards to the workers (longest first: the workers end close together), and let
         a thread of this process do the rest as soon as it can."""
         self.counts.load()
+        self._map_start()
         self.cache.mkdir(parents=True, exist_ok=True)
         try:
             for job in sorted(self.renderer.jobs(self.trainer), key=lambda j: -len(j.html)):
