@@ -4,8 +4,12 @@ and it imports nothing of the content or the templates, so the worker processes 
 Engines). Merging PDFs is printing/merge.py.
 
 Where a form's CPU goes (issue 13, the twelve forms at today's content): WeasyPrint's layout 1.5 s, write_pdf 0.8 s
-(drawing the text is most of it; printing/lean.py took a sixth off), parsing the HTML about 0.2 s of the layout,
-the cascade 0.1 to 0.3 s, adding the form fields 0.2 s, the font check 0.02 s."""
+(drawing the text is most of it), parsing the HTML about 0.2 s of the layout,
+the cascade 0.1 to 0.3 s, adding the form fields 0.2 s, the font check 0.02 s.
+
+Measured and left out: replacing pydyf's zlib level 9 by 6 and WeasyPrint's per-font cffi array type took a sixth off
+write_pdf (0.94 -> 0.78 CPU-s for the twelve forms), but only by patching both libraries' module globals; code tied
+to another library's internals breaks silently on its next release, so the gain does not earn it."""
 
 from __future__ import annotations
 
@@ -19,7 +23,6 @@ from site_build.core.problems import (
     PrintError,  # noqa: F401 (re-exported)
     warnings_of,
 )
-from site_build.printing import lean
 from site_build.printing.fields import FieldError, add_fields, fields_of
 from site_build.printing.fonts import check_layout
 
@@ -157,7 +160,6 @@ class PdfEngine:
 
     def __init__(self, root: Path, stylesheet: str):
         load_weasyprint()
-        lean.apply()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 

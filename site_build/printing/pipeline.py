@@ -9,7 +9,7 @@ cores; every figure in /work/wt/print13-figures.txt):
   pocket cards 0.20 -> 0.08, 1.39 -> 0.34, 15.8 -> 1.2 (9 / 36 / 144 cards: one flex container over every sheet grew
   with the square of the cards; a block per sheet grows in line with them, macros/print/kaarten.html.j2);
   covers (10) 1.00 -> 0.70 (columns without flex, macros/print/een-a4.css); the word list 0.27 -> 0.19 (columns
-  split in the template); forms 2.76 -> 2.61 at 1x (zlib level and font subsetting, printing/lean.py).
+  split in the template); forms 2.76 -> 2.61 at 1x.
 A rebuild that renders the map again (4x, PDFs gone, page counts kept) lays its front pages out once instead of
 twice: the last count is remembered (printing/map_plan.py).
 """

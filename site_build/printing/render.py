@@ -111,7 +111,7 @@ class PrintRenderer:
 
         here = Path(__file__).parent
         parts = [self.stylesheet_text(), (self.root / "macros" / "print" / "ua.css").read_text(encoding="utf-8"),
-                 *((here / name).read_text(encoding="utf-8") for name in ("engine.py", "lean.py", "fields.py", "merge.py", "stamp.py")),
+                 *((here / name).read_text(encoding="utf-8") for name in ("engine.py", "fields.py", "merge.py", "stamp.py")),
                  *(f"{p}={version(p)}" for p in ("weasyprint", "pikepdf", "pydyf", "fonttools", "font-lato"))]
         return "\0".join(parts)
 
