@@ -1,0 +1,232 @@
+"""`p2g serve`: the live preview. MkDocs' own live-reload server watches the project's inputs (content/,
+instruments/, macros/, theme/, mkdocs.yml), never the pages generated from them, so one edit is one build. A build
+validates, writes the pages (with the last known sizes of the PDFs) and lets MkDocs rebuild only the pages that
+changed (site/mkdocs_run.py IncrementalSite, in build/voorbeeld/); the browser reloads as soon as that is done.
+The PDFs are rendered afterwards in the background and each is published whole (written beside it, then
+renamed over it): until then a PDF link gets the previous PDF, or a page saying it is being made. Broken content
+shows the Dutch error page (serve_errors.py) and the next good edit brings the site back. `mkdocs serve` with the
+hook (hook.py) still works for who prefers plain MkDocs.
+
+Measured (figures below): the time from saving an edit to the changed text being served, polling the page every
+20 ms; median of 5 paired runs on this 2-core machine shared with other builds (load average noted). Plain
+`mkdocs serve -f build/mkdocs/mkdocs.yml` of the same generated pages reloads a Markdown edit; this preview a
+YAML edit of the same text.
+    FIGURES
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+log = logging.getLogger("p2g")
+
+FOLDER = "voorbeeld"  # build/voorbeeld: the preview's MkDocs folders and its published PDFs
+WATCHED = ("content", "instruments", "macros", "theme", "mkdocs.yml")
+_PDF = re.compile(r"/downloads/([A-Za-z0-9._-]+\.pdf)")
+_BEING_MADE = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
+               "content=\"3\"><title>PDF wordt gemaakt</title></head><body><p>Deze PDF wordt nog gemaakt. Deze "
+               "pagina probeert het over een paar seconden vanzelf opnieuw.</p></body></html>").encode()
+
+
+class Preview:
+    """The preview's state: the two sites (content and error page), the published PDFs and the print thread."""
+
+    def __init__(self, root: Path, trainer: bool = False):
+        from site_build.printing.pool import PdfPool
+        from site_build.site.mkdocs_run import IncrementalSite
+
+        self.root = root
+        self.trainer = trainer
+        self.base = root / "build" / FOLDER
+        self.base.mkdir(parents=True, exist_ok=True)
+        cache = root / "build" / "jinja-cache" / "mkdocs"
+        self.site = IncrementalSite(self.base / "mkdocs", template_cache=cache)
+        self.errors = IncrementalSite(self.base / "fout", template_cache=cache)
+        self.pdfs = self.base / "pdf"  # the last complete PDF of each name, and what they are (pdf.json)
+        self.pdfs.mkdir(exist_ok=True)
+        self.builds = 0
+        self.served = self.site.site     # the folder the server serves: the site, or the error page's
+        self.server = None
+        # started before any thread of the server: its processes are forked from this one
+        self.pool = PdfPool() if PdfPool.available() else None
+        self._latest = None              # the newest content whose PDFs are still to be made
+        self._wake = threading.Condition()
+        self._stopped = False
+        self._printer = threading.Thread(target=self._print_loop, name="voorbeeld-pdf", daemon=True)
+        self._printer.start()
+
+    # --- pages ----------------------------------------------------------------------------------------------
+    def build(self) -> None:
+        """One build of the preview (the server's builder): the pages now, the PDFs handed to the print thread."""
+        from site_build.content.validate import load_content
+        from site_build.site.post_build import after_build
+        from site_build.site.render import SITE_CONFIG, write_docs
+
+        self.builds += 1
+        start = time.perf_counter()
+        try:
+            content = load_content(self.root)
+            with tempfile.TemporaryDirectory(prefix="voorbeeld-", dir=self.base) as tmp:
+                fresh = Path(tmp) / "docs"
+                data = write_docs(content, fresh, trainer=self.trainer, downloads=self._known(content))
+                self.site.build(self.root, fresh, data, after=after_build)
+                shutil.copy2(Path(tmp) / SITE_CONFIG, self.site.folder / SITE_CONFIG)  # the error page's edition
+        except Exception as error:  # content, a template, MkDocs, the disk: shown in the browser, never raised
+            self._show_error(error)
+            return
+        self._serve_from(self.site.site)
+        how = f"{self.site.rebuilt} pagina's opnieuw" if self.site.incremental else "alle pagina's"
+        log.info("Voorbeeld gebouwd (%s) in %.2f s", how, time.perf_counter() - start)
+        with self._wake:
+            self._latest = content
+            self._wake.notify()
+
+    def _show_error(self, error: BaseException) -> None:
+        from site_build.site.post_build import after_build
+        from site_build.site.render import SITE_CONFIG
+        from site_build.site.serve_errors import messages, write_error_docs
+
+        lines = messages(error)
+        for line in lines:
+            log.error("%s", line)
+        try:
+            docs = write_error_docs(self.root, self.site.docs, lines)
+            data = json.loads((docs.parent / SITE_CONFIG).read_text(encoding="utf-8"))
+            self.errors.build(self.root, docs, data, after=after_build)
+        except Exception as again:  # noqa: BLE001 (e.g. mkdocs.yml itself broken: the log says it, the server stays)
+            for line in messages(again):
+                log.error("%s", line)
+            return
+        self._serve_from(self.errors.site)
+        log.info("Voorbeeld toont de foutpagina (%d %s)", len(lines), "probleem" if len(lines) == 1 else "problemen")
+
+    def _serve_from(self, site: Path) -> None:
+        self.served = site
+        if self.server is not None:
+            self.server.root = str(site)
+
+    # --- PDFs -----------------------------------------------------------------------------------------------
+    def _known(self, content) -> list:
+        """The content's PDFs, with the size and page count of the one that is published (None: not yet)."""
+        from site_build.printing.products import planned
+
+        try:
+            known = json.loads((self.pdfs / "pdf.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        result = []
+        for d in planned(content, self.trainer):
+            size, pages = (known.get(d.name) or [None, None])[:2]
+            ok = isinstance(size, int) and isinstance(pages, int) and (self.pdfs / d.name).is_file()
+            result.append(d.done(size, pages) if ok else d)
+        return result
+
+    def _print_loop(self) -> None:
+        while True:
+            with self._wake:
+                self._wake.wait_for(lambda: self._latest is not None or self._stopped)
+                if self._stopped:
+                    return
+                content, self._latest = self._latest, None
+            try:
+                self._print(content)
+            except Exception as error:  # noqa: BLE001 (the pages stay up; the previous PDFs stay published)
+                from site_build.site.serve_errors import messages
+
+                for line in messages(error):
+                    log.error("PDF's: %s", line)
+                self._renew_pool()
+
+    def _print(self, content) -> None:
+        """Render the content's PDFs (the cache makes unchanged ones free) and publish each that changed."""
+        import os
+
+        from site_build.printing.pipeline import PrintBuild
+
+        start = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="nieuw-", dir=self.pdfs) as tmp:
+            downloads = PrintBuild(content, self.root / "build" / "pdf-cache", trainer=self.trainer,
+                                   pool=self.pool).run(Path(tmp))
+            published = 0
+            for d in downloads:
+                target = self.pdfs / d.name
+                fresh = Path(tmp) / d.name
+                if not target.is_file() or target.read_bytes() != fresh.read_bytes():
+                    os.replace(fresh, target)  # whole: whoever reads it gets the old file or the new one
+                    published += 1
+        state = {d.name: [d.size, d.pages] for d in downloads}
+        (self.pdfs / "pdf.json.tmp").write_text(json.dumps(state), encoding="utf-8")
+        os.replace(self.pdfs / "pdf.json.tmp", self.pdfs / "pdf.json")
+        log.info("PDF's klaar: %d nieuw van %d, in %.2f s", published, len(downloads), time.perf_counter() - start)
+
+    def _renew_pool(self) -> None:
+        """A pool whose process died answers nothing more: start another for the next edit."""
+        from site_build.printing.pool import PdfPool
+
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = PdfPool()
+
+    def pdf_response(self, name: str, start_response):
+        """The published PDF, read whole (a rename during the read cannot mix two files), or 'being made'."""
+        try:
+            data = (self.pdfs / name).read_bytes()
+        except OSError:
+            start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"),
+                                                       ("Retry-After", "3"), ("Content-Length", str(len(_BEING_MADE)))])
+            return [_BEING_MADE]
+        start_response("200 OK", [("Content-Type", "application/pdf"), ("Content-Length", str(len(data))),
+                                  ("Cache-Control", "no-store")])
+        return [data]
+
+    def close(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+        self._printer.join(timeout=60)
+        if self.pool is not None:
+            self.pool.close()
+
+
+def serve(root: Path, port: int = 8000, trainer: bool = False) -> None:
+    """Serve the preview on 127.0.0.1:``port`` until interrupted."""
+    from mkdocs.livereload import LiveReloadServer
+
+    preview = Preview(root, trainer=trainer)
+    try:
+        preview.build()
+        server = LiveReloadServer(builder=preview.build, host="127.0.0.1", port=port, root=str(preview.served))
+        preview.server = server
+        pages = server.serve_request
+
+        def app(environ, start_response):
+            found = _PDF.fullmatch(environ.get("PATH_INFO", ""))
+            if found:
+                return preview.pdf_response(found.group(1), start_response)
+            return pages(environ, start_response)
+
+        server.set_app(app)
+        server.error_handler = lambda code: _error_page(Path(server.root), code)
+        for name in WATCHED:
+            if (root / name).exists():
+                server.watch(str(root / name))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Voorbeeld gestopt")
+        finally:
+            server.shutdown()
+    finally:
+        preview.close()
+
+
+def _error_page(site: Path, code: int) -> bytes | None:
+    page = site / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
