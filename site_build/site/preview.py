@@ -199,6 +199,7 @@ def serve(root: Path, port: int = 8000, trainer: bool = False) -> None:
     """Serve the preview on 127.0.0.1:``port`` until interrupted."""
     from mkdocs.livereload import LiveReloadServer
 
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its steps per page would drown the preview's log
     preview = Preview(root, trainer=trainer)
     try:
         preview.build()
