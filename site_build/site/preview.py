@@ -39,7 +39,6 @@ class Preview:
     """The preview's state: the two sites (content and error page), the published PDFs and the print thread."""
 
     def __init__(self, root: Path, trainer: bool = False):
-        from site_build.printing.pool import PdfPool
         from site_build.site.mkdocs_run import IncrementalSite
 
         self.root = root
@@ -51,12 +50,14 @@ class Preview:
         self.errors = IncrementalSite(self.base / "fout", template_cache=cache)
         self.pdfs = self.base / "pdf"  # the last complete PDF of each name, and what they are (pdf.json)
         self.pdfs.mkdir(exist_ok=True)
+        # what a preview that was killed left half-done (never served: only finished files are renamed into place)
+        for stale in [*self.base.glob("voorbeeld-*"), *self.pdfs.glob("nieuw-*")]:
+            shutil.rmtree(stale, ignore_errors=True)
         self.builds = 0
         self.served = self.site.site     # the folder the server serves: the site, or the error page's
         self.server = None
-        # started before any thread of the server: its processes are forked from this one
-        self.pool = PdfPool() if PdfPool.available() else None
-        self._latest = None              # the newest content whose PDFs are still to be made
+        self._wanted = False             # whether the PDFs of a newer build are still to be made
+        self._child = None
         self._wake = threading.Condition()
         self._stopped = False
         self._printer = threading.Thread(target=self._print_loop, name="voorbeeld-pdf", daemon=True)
@@ -85,7 +86,7 @@ class Preview:
         how = f"{self.site.rebuilt} pagina's opnieuw" if self.site.incremental else "alle pagina's"
         log.info("Voorbeeld gebouwd (%s) in %.2f s", how, time.perf_counter() - start)
         with self._wake:
-            self._latest = content
+            self._wanted = True
             self._wake.notify()
 
     def _show_error(self, error: BaseException) -> None:
@@ -129,50 +130,21 @@ class Preview:
         return result
 
     def _print_loop(self) -> None:
+        import multiprocessing
+
+        # a process of its own, started fresh (not forked from this one, which has threads) and at a lower
+        # priority: rendering PDFs never holds this process's interpreter lock nor takes a core from the pages
+        context = multiprocessing.get_context("spawn")
         while True:
             with self._wake:
-                self._wake.wait_for(lambda: self._latest is not None or self._stopped)
+                self._wake.wait_for(lambda: self._wanted or self._stopped)
                 if self._stopped:
                     return
-                content, self._latest = self._latest, None
-            try:
-                self._print(content)
-            except Exception as error:  # noqa: BLE001 (the pages stay up; the previous PDFs stay published)
-                from site_build.site.serve_errors import messages
-
-                for line in messages(error):
-                    log.error("PDF's: %s", line)
-                self._renew_pool()
-
-    def _print(self, content) -> None:
-        """Render the content's PDFs (the cache makes unchanged ones free) and publish each that changed."""
-        import os
-
-        from site_build.printing.pipeline import PrintBuild
-
-        start = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="nieuw-", dir=self.pdfs) as tmp:
-            downloads = PrintBuild(content, self.root / "build" / "pdf-cache", trainer=self.trainer,
-                                   pool=self.pool).run(Path(tmp))
-            published = 0
-            for d in downloads:
-                target = self.pdfs / d.name
-                fresh = Path(tmp) / d.name
-                if not target.is_file() or target.read_bytes() != fresh.read_bytes():
-                    os.replace(fresh, target)  # whole: whoever reads it gets the old file or the new one
-                    published += 1
-        state = {d.name: [d.size, d.pages] for d in downloads}
-        (self.pdfs / "pdf.json.tmp").write_text(json.dumps(state), encoding="utf-8")
-        os.replace(self.pdfs / "pdf.json.tmp", self.pdfs / "pdf.json")
-        log.info("PDF's klaar: %d nieuw van %d, in %.2f s", published, len(downloads), time.perf_counter() - start)
-
-    def _renew_pool(self) -> None:
-        """A pool whose process died answers nothing more: start another for the next edit."""
-        from site_build.printing.pool import PdfPool
-
-        if self.pool is not None:
-            self.pool.close()
-            self.pool = PdfPool()
+                self._wanted = False
+                self._child = context.Process(target=print_pdfs, args=(self.root, self.pdfs, self.trainer),
+                                              name="voorbeeld-pdf")  # not a daemon: it has workers of its own
+                self._child.start()
+            self._child.join()
 
     def pdf_response(self, name: str, start_response):
         """The published PDF, read whole (a rename during the read cannot mix two files), or 'being made'."""
@@ -190,16 +162,68 @@ class Preview:
         with self._wake:
             self._stopped = True
             self._wake.notify()
-        self._printer.join(timeout=60)
-        if self.pool is not None:
-            self.pool.close()
+            child = self._child
+        if child is not None and child.is_alive():
+            child.terminate()  # its workers follow: they stop when their parent is gone (printing/pool.py)
+        self._printer.join(timeout=30)
+
+
+def print_pdfs(root: Path, pdfs: Path, trainer: bool) -> None:
+    """In the PDF process: render the content's PDFs (the cache makes unchanged ones free) and publish each that
+    changed, whole. Whatever fails is logged; the PDFs published before stay."""
+    import os
+
+    if hasattr(os, "nice"):
+        os.nice(10)  # inherited by its workers
+    threading.Thread(target=_stop_with, args=(os.getppid(),), daemon=True).start()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    from site_build.content.validate import load_content
+    from site_build.printing.pipeline import PrintBuild
+    from site_build.site.serve_errors import messages
+
+    start = time.perf_counter()
+    try:
+        content = load_content(root)  # as saved now: never older than the pages just built
+        with tempfile.TemporaryDirectory(prefix="nieuw-", dir=pdfs) as tmp:
+            downloads = PrintBuild(content, root / "build" / "pdf-cache", trainer=trainer).run(Path(tmp))
+            published = 0
+            for d in downloads:
+                target, fresh = pdfs / d.name, Path(tmp) / d.name
+                if not target.is_file() or target.read_bytes() != fresh.read_bytes():
+                    os.replace(fresh, target)  # whole: whoever reads it gets the old file or the new one
+                    published += 1
+        (pdfs / "pdf.json.tmp").write_text(json.dumps({d.name: [d.size, d.pages] for d in downloads}), encoding="utf-8")
+        os.replace(pdfs / "pdf.json.tmp", pdfs / "pdf.json")
+    except Exception as error:  # noqa: BLE001 (the pages stay up; the previous PDFs stay published)
+        for line in messages(error):
+            log.error("PDF's: %s", line)
+        log.info("PDF's klaar: niet gelukt, de vorige blijven staan")
+        return
+    log.info("PDF's klaar: %d nieuw van %d, in %.2f s", published, len(downloads), time.perf_counter() - start)
+
+
+def _stop_with(parent: int) -> None:
+    """Ends the PDF process when the preview is gone (killed, so it could not say so); its workers follow."""
+    import os
+
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # a terminated preview stops as after Ctrl+C: the PDF process is stopped too
 
 
 def serve(root: Path, port: int = 8000, trainer: bool = False) -> None:
     """Serve the preview on 127.0.0.1:``port`` until interrupted."""
+    import signal
+
     from mkdocs.livereload import LiveReloadServer
 
     logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its steps per page would drown the preview's log
+    signal.signal(signal.SIGTERM, _interrupt)
     preview = Preview(root, trainer=trainer)
     try:
         preview.build()
