@@ -153,3 +153,12 @@ def test_pdf_link_before_any_pdf_says_it_is_being_made(minimal, tmp_path):
         assert answer == ["503 Service Unavailable"] and "wordt nog gemaakt" in body.decode("utf-8")
     finally:
         preview.close()
+
+
+@pytest.mark.build
+def test_a_second_preview_of_the_same_project_is_refused(minimal, tmp_path):
+    with serving(minimal, tmp_path / "serve.log") as base:
+        assert wait_for(f"{base}/index.html", "<html"), "serve started no site"
+        second = subprocess.run([sys.executable, "-m", "site_build.cli", "--map", str(minimal), "serve", "--port",
+                                 str(free_port())], cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1 and "er draait al een voorbeeld" in second.stderr

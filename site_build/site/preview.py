@@ -45,6 +45,7 @@ class Preview:
         self.trainer = trainer
         self.base = root / "build" / FOLDER
         self.base.mkdir(parents=True, exist_ok=True)
+        self._lock = _hold(self.base / "voorbeeld.lock")
         cache = root / "build" / "jinja-cache" / "mkdocs"
         self.site = IncrementalSite(self.base / "mkdocs", template_cache=cache)
         self.errors = IncrementalSite(self.base / "fout", template_cache=cache)
@@ -166,6 +167,10 @@ class Preview:
         if child is not None and child.is_alive():
             child.terminate()  # its workers follow: they stop when their parent is gone (printing/pool.py)
         self._printer.join(timeout=30)
+        if self._lock is not None:
+            import os
+
+            os.close(self._lock)
 
 
 def print_pdfs(root: Path, pdfs: Path, trainer: bool) -> None:
@@ -201,6 +206,25 @@ def print_pdfs(root: Path, pdfs: Path, trainer: bool) -> None:
         log.info("PDF's klaar: niet gelukt, de vorige blijven staan")
         return
     log.info("PDF's klaar: %d nieuw van %d, in %.2f s", published, len(downloads), time.perf_counter() - start)
+
+
+def _hold(path: Path) -> int | None:
+    """One preview per project: a second would build into the same folders as the first."""
+    import os
+
+    try:
+        import fcntl
+    except ImportError:  # Windows: no record locks; one preview is then the user's care
+        return None
+    from site_build.core.problems import UserError
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise UserError("er draait al een voorbeeld (p2g serve) van deze map; stop dat eerst") from None
+    return fd  # held until this process ends
 
 
 def _stop_with(parent: int) -> None:
