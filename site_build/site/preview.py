@@ -16,6 +16,7 @@ YAML edit of the same text.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import re
@@ -73,6 +74,8 @@ class Preview:
 
         self.builds += 1
         start = time.perf_counter()
+        # the cyclic collector would walk the whole heap many times during a build: 9 % of a 16x edit's CPU
+        gc.disable()
         try:
             content = load_content(self.root)
             with tempfile.TemporaryDirectory(prefix="voorbeeld-", dir=self.base) as tmp:
@@ -83,6 +86,8 @@ class Preview:
         except Exception as error:  # content, a template, MkDocs, the disk: shown in the browser, never raised
             self._show_error(error)
             return
+        finally:
+            gc.enable()
         self._serve_from(self.site.site)
         how = f"{self.site.rebuilt} pagina's opnieuw" if self.site.incremental else "alle pagina's"
         log.info("Voorbeeld gebouwd (%s) in %.2f s", how, time.perf_counter() - start)
