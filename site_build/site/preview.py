@@ -13,7 +13,10 @@ edit there, a YAML edit of the same sentence here); each run waits for the previ
 this 2-core machine shared with other builds (load average 1 min):
     today's content (51 pages):  preview 1.36 s, plain 1.24 s, ratio 1.07  (load 2.2 to 3.1)
                                  preview 2.36 s, plain 2.52 s, ratio 0.88  (load 7.5 to 8.2)
-    16x content (305 pages):     FIGURES16
+    16x content (305 pages, 192 instruments; a scaled, validated copy; plain's pages without PDFs):
+                                 preview 6.35 s, plain 7.24 s, ratio 0.89  (load 1.8 to 2.3)
+                                 preview 14.0 s, plain 16.0 s, ratio 1.03  (load 4.5 to 7.2, before the collector
+                                 was switched off)
 The preview's MkDocs step rebuilds 4 pages (0.6 to 1.4 s at 16x); the rest is validating and rendering every page
 from the YAML (about 5.5 CPU s at 16x), which the incremental MkDocs run cannot skip. Without the cyclic garbage
 collector during a build that is 9 % less. PDFs come after, in a process at lower priority (cached: 4 to 9 s at 16x).
