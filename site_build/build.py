@@ -190,10 +190,8 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
 
 
 def serve(root: Path, port: int = 8000) -> None:
-    """Live preview that also regenerates on YAML edits (through the hook)."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Live preview: pages first, PDFs after (site/preview.py)."""
+    from site_build.site.preview import serve as preview
 
-    root = Path(root).resolve()
-    # the hook regenerates the pages on every build of the preview, and shows an error page when that fails
     print(f"Voorbeeld op http://127.0.0.1:{port}/ (stoppen met Ctrl+C)", file=sys.stderr)
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+    preview(Path(root).resolve(), port=port)

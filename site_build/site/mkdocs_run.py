@@ -211,8 +211,9 @@ class IncrementalSite:
         tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
         tmp.replace(self.folder / STATE)
 
-    def build(self, root: Path, fresh_docs: Path, data: dict, force: bool = False) -> Path:
-        """Build the pages in ``fresh_docs`` with the content's site configuration ``data`` into self.site."""
+    def build(self, root: Path, fresh_docs: Path, data: dict, force: bool = False, after=None) -> Path:
+        """Build the pages in ``fresh_docs`` with the content's site configuration ``data`` into self.site;
+        ``after(site)`` (post_build.after_build, for the preview) changes it in place before it is recorded."""
         from site_build.site.builder_config import write_builder_config
 
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -224,6 +225,8 @@ class IncrementalSite:
             self._save({"key": None})
             shutil.rmtree(self.site, ignore_errors=True)
             run_command(command, config_file)
+            if after is not None:
+                after(self.site)
             self.incremental, self.rebuilt = False, len(list(self.docs.rglob("*.md")))
             return self.site
         state = self._state()
@@ -249,6 +252,8 @@ class IncrementalSite:
         if not dirty:
             recorder = run_mkdocs(config_file, template_cache=self.template_cache)
             pages = {k: vars(v) for k, v in recorder.pages.items()}
+        if after is not None:  # idempotent, and MkDocs' dirty mode keeps what it changed (the files are newer)
+            after(self.site)
         self._save({"key": key, "pages": pages, "site": tree_digest(self.site)})
         self.incremental = dirty
         self.rebuilt = len(recorder.pages)
