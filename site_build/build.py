@@ -15,6 +15,7 @@ from pathlib import Path
 from site_build.core.caches import tree_digest
 from site_build.core.labels import load_labels
 from site_build.core.lock import build_lock
+from site_build.core.target import PUBLIC, Target
 
 # The content, page and MkDocs modules are imported inside the functions: `p2g build` starts rendering PDFs
 # in a child process first, and the sooner it can fork, the sooner that child gets going.
@@ -41,7 +42,7 @@ STATE = "laatste-bouw.json"
 _INPUTS = ("content", "instruments", "macros", "theme", "site_build")
 
 
-def fingerprint(root: Path, out: Path, trainer: bool) -> str:
+def fingerprint(root: Path, out: Path, target: Target) -> str:
     """Hash of everything a build reads; equal fingerprints give an equal site (make-style up-to-date check)."""
     import hashlib
 
@@ -58,7 +59,7 @@ def fingerprint(root: Path, out: Path, trainer: bool) -> str:
     for name in ("mkdocs.yml", "requirements/site.txt"):
         if (root / name).is_file():
             digest.update(name.encode() + b"\0" + (root / name).read_bytes())
-    digest.update(f"{out}|{trainer}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    digest.update(f"{out}|{target.trainer}|{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
 
 
@@ -82,14 +83,14 @@ def _remember(root: Path, result: BuildResult, stamp: str) -> None:
     (root / "build" / STATE).write_text(json.dumps(state), encoding="utf-8")
 
 
-def render_pdfs(content, root: Path, out: Path, trainer: bool = False) -> list:
+def render_pdfs(content, root: Path, out: Path, target: Target = PUBLIC) -> list:
     """All PDFs into ``out``; the cache in build/pdf-cache makes unchanged PDFs free."""
     from site_build.printing.pipeline import PrintBuild
 
-    return PrintBuild(content, root / "build" / "pdf-cache", trainer=trainer).run(out)
+    return PrintBuild(content, root / "build" / "pdf-cache", target=target).run(out)
 
 
-def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
+def regenerate(root: Path, docs: Path, target: Target = PUBLIC) -> None:
     """Validate and (re)write the docs folder in place; used by the MkDocs hook for `serve`."""
     from site_build.content.validate import load_content
     from site_build.site.mkdocs_run import sync_tree
@@ -99,8 +100,8 @@ def regenerate(root: Path, docs: Path, trainer: bool = False) -> None:
     (root / "build").mkdir(exist_ok=True)
     with build_lock(root), tempfile.TemporaryDirectory(dir=root / "build") as tmp:
         fresh = Path(tmp) / "docs"
-        downloads = render_pdfs(content, root, Path(tmp) / "pdf", trainer=trainer)
-        write_docs(content, fresh, trainer=trainer, downloads=downloads, pdf_dir=Path(tmp) / "pdf")
+        downloads = render_pdfs(content, root, Path(tmp) / "pdf", target)
+        write_docs(content, fresh, target, downloads=downloads, pdf_dir=Path(tmp) / "pdf")
         sync_tree(fresh, docs)
         shutil.copy2(Path(tmp) / SITE_CONFIG, docs.parent / SITE_CONFIG)
 
@@ -116,20 +117,20 @@ def _swap(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(root: Path, out: Path | None = None, trainer: bool = False, force: bool = False) -> BuildResult:
+def build(root: Path, target: Target = PUBLIC, out: Path | None = None, force: bool = False) -> BuildResult:
     """The whole build. Raises ContentError (with every problem) and leaves ``out`` untouched on failure.
 
     When nothing the build reads has changed since the last build of ``out``, the site is left as it is.
     """
     root = Path(root).resolve()
     # the trainer edition has its own folder, so the public site is never overwritten by accident
-    out = Path(out).resolve() if out else root / ("site-trainer" if trainer else "site")
+    out = Path(out).resolve() if out else root / target.site_folder
     with build_lock(root, out):
-        return _build(root, out, trainer, force)
+        return _build(root, out, target, force)
 
 
-def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
-    stamp = fingerprint(root, out, trainer)
+def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
+    stamp = fingerprint(root, out, target)
     if not force:
         done = _up_to_date(root, out, stamp)
         if done is not None:
@@ -156,11 +157,11 @@ def _build(root: Path, out: Path, trainer: bool, force: bool) -> BuildResult:
 
         content = load_content(root)
         mark("inhoud geladen")
-        printing = PrintBuild(content, scratch_parent / "pdf-cache", trainer=trainer, pool=pool)
+        printing = PrintBuild(content, scratch_parent / "pdf-cache", target=target, pool=pool)
         printing.start()
         docs = scratch / "docs"
-        data = write_docs(content, docs, trainer=trainer, downloads=planned(content, trainer), offline_zip=True)
-        state = IncrementalSite(scratch_parent / ("mkdocs-trainer" if trainer else "mkdocs"),
+        data = write_docs(content, docs, target, downloads=planned(content, target), offline_zip=True)
+        state = IncrementalSite(scratch_parent / target.mkdocs_folder,
                                 template_cache=scratch_parent / "jinja-cache" / "mkdocs")
         mark("pagina's geschreven")
         built = state.build(root, docs, data, force=force)

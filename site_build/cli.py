@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from site_build.core.problems import ContentError, UserError
+from site_build.core.target import PUBLIC, TRAINER
 from site_build.system import check as check_system
 
 
@@ -52,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_system()  # before anything imports WeasyPrint: a missing library is one Dutch line, not a traceback
     from site_build.build import build
 
-    result = build(_root(args), trainer=getattr(args, "trainer", False), force=args.opnieuw)
+    result = build(_root(args), TRAINER if args.trainer else PUBLIC, force=args.opnieuw)
     print(result)
     return 0
 

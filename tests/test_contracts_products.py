@@ -13,6 +13,7 @@ import pytest
 from conftest import REPO
 from site_build.content import practice
 from site_build.core.labels import load_labels
+from site_build.core.target import PUBLIC, TRAINER
 from site_build.printing.products import BY_KIND, PRODUCTS, planned, products
 
 
@@ -50,16 +51,16 @@ def test_every_product_has_an_existing_template(content):
 
 
 def test_file_names_are_unique(content):
-    names = [d.name for d in planned(content, trainer=True)]
+    names = [d.name for d in planned(content, TRAINER)]
     assert len(names) == len(set(names))
-    assert {d.kind for d in planned(content, trainer=True)} >= {p.kind for p in PRODUCTS}
+    assert {d.kind for d in planned(content, TRAINER)} >= {p.kind for p in PRODUCTS}
 
 
 def test_the_trainer_edition_adds_only_trainer_products(content):
     public = {d.name for d in planned(content)}
-    trainer = planned(content, trainer=True)
+    trainer = planned(content, TRAINER)
     extra = {d.kind for d in trainer if d.name not in public}
-    assert extra == {p.kind for p in products(trainer=True) if p.trainer}
+    assert extra == {p.kind for p in products(TRAINER) if p.trainer}
 
 
 def test_the_cards_title_counts_skills_and_donts_from_the_content():
@@ -68,12 +69,12 @@ def test_the_cards_title_counts_skills_and_donts_from_the_content():
     assert item.title == "Zakkaarten: drie vaardigheden en twee don'ts"
 
 
-@pytest.mark.parametrize("trainer", [False, True])
-def test_every_download_is_on_the_downloads_page_with_its_label(content, trainer):
+@pytest.mark.parametrize("target", [PUBLIC, TRAINER], ids=["publiek", "trainer"])
+def test_every_download_is_on_the_downloads_page_with_its_label(content, target):
     from site_build.site.render import SiteRenderer
 
-    downloads = planned(content, trainer)
-    page = SiteRenderer(content, trainer=trainer, downloads=downloads).pages()["instrumenten/downloads.md"]
+    downloads = planned(content, target)
+    page = SiteRenderer(content, target, downloads=downloads).pages()["instrumenten/downloads.md"]
     for d in downloads:
         row = re.search(rf'<tr><th scope="row"><a href="[^"]*/{re.escape(d.name)}">(.*?)</tr>', page)
         assert row, f"{d.name} staat niet op de downloadpagina"

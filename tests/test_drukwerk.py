@@ -9,6 +9,7 @@ import yaml
 from pypdf import PdfReader
 
 from site_build.content.validate import load_content
+from site_build.core.target import TRAINER
 from site_build.printing.render import PrintRenderer
 
 MIN_PT = 11.0
@@ -22,7 +23,7 @@ def norm(text: str) -> str:
 def all_jobs(renderer: PrintRenderer, content):
     """Every print product: forms, cards and attachments, covers, the map's front pages, the trainer's scripts."""
     pages = {name: 2 for name in [i.id for i in content.instrumenten] + ["relatiewoorden"]}
-    jobs = renderer.jobs(trainer=True)
+    jobs = renderer.jobs(TRAINER)
     jobs += [renderer.cover_job(cyclus, b, pages) for cyclus, b in content.bijeenkomsten() if b.instrumenten]
     jobs.append(renderer.map_job(pages, 2))
     return jobs

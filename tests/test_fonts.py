@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from site_build.core.target import TRAINER
 from site_build.printing.engine import PrintError
 from site_build.printing.fonts import embedded_fonts, foreign, project_fonts
 from site_build.printing.render import PrintRenderer
@@ -18,7 +19,7 @@ def every_pdf(real_site, tmp_path_factory):
     from site_build.printing.year_plan import write_plan
 
     project, site, content = real_site
-    trainer = build(project, trainer=True).site
+    trainer = build(project, TRAINER).site
     plan = write_plan(content, date(2027, 9, 6), [], tmp_path_factory.mktemp("plan"))[0]
     pdfs = sorted(site.rglob("*.pdf")) + sorted(trainer.rglob("draaiboek-*.pdf")) + [plan]
     assert len(pdfs) > len(content.instrumenten) * 2

@@ -13,6 +13,7 @@ from site_build.content import practice as praktijk
 from site_build.content.validate import load_content
 from site_build.core.labels import load_labels
 from site_build.core.problems import ContentError
+from site_build.core.target import TRAINER
 from site_build.printing.products import planned
 from site_build.site import sitemap
 from site_build.site.render import SiteRenderer
@@ -57,7 +58,7 @@ def test_every_meeting_can_be_run_from_its_data(content):
 
 def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out(content):
     public = SiteRenderer(content, downloads=planned(content)).pages()
-    trainer = SiteRenderer(content, trainer=True, downloads=planned(content, trainer=True)).pages()
+    trainer = SiteRenderer(content, TRAINER, downloads=planned(content, TRAINER)).pages()
     for _, b in content.bijeenkomsten():
         page = public[pages.meeting_page(b.id)]
         for anchor in ("doelen", "agenda", "voorbereiden", "werkt-aan"):

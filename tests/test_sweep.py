@@ -26,6 +26,7 @@ from site_build.content.kinds import files, folders
 from site_build.content.surface import _options, all_model_fields, spots, text_kind
 from site_build.content.validate import load_content
 from site_build.core.problems import ContentError
+from site_build.core.target import TRAINER
 
 pytestmark = pytest.mark.build
 
@@ -163,7 +164,7 @@ def active_in(html: str) -> list[str]:
 def hostile_site(tmp_path_factory):
     project = with_logo(make_project(tmp_path_factory.mktemp("vijandig") / "project", REPO))
     markers = make_hostile(project)
-    result = build(project, trainer=True)
+    result = build(project, TRAINER)
     return project, result.site, markers
 
 

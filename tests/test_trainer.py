@@ -18,6 +18,7 @@ from site_build.authoring.plan import ics, labels_of, load_holidays, make_plan
 from site_build.build import build
 from site_build.content.validate import load_content
 from site_build.core.problems import ContentError
+from site_build.core.target import TRAINER
 
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
         '<rect width="120" height="40" fill="#5a2d82"/><text x="10" y="26" fill="#fff">De Linde</text></svg>')
@@ -99,7 +100,7 @@ def test_new_word_is_appended_once(minimal):
 @pytest.mark.build
 def test_trainer_build_has_facilitator_notes_and_draaiboek(minimal):
     public = build(minimal).site
-    trainer = build(minimal, trainer=True).site
+    trainer = build(minimal, TRAINER).site
     assert trainer.name == "site-trainer" and public.name == "site"
     assert "Begin op tijd" in (trainer / "plg/c1-b1.html").read_text(encoding="utf-8")
     assert "Begin op tijd" not in (public / "plg/c1-b1.html").read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from site_build.content.collection import Content
 from site_build.core.caches import read_verified, write_verified
+from site_build.core.target import PUBLIC, Target
 from site_build.printing.engine import PdfJob, Rendered, job_key
 from site_build.printing.map_plan import MapSteps
 from site_build.printing.merge import Part, merge
@@ -42,10 +43,10 @@ class PrintBuild(MapSteps):
     the two, the caller builds the site.
     """
 
-    def __init__(self, content: Content, cache: Path, workers: int | None = None, trainer: bool = False,
+    def __init__(self, content: Content, cache: Path, workers: int | None = None, target: Target = PUBLIC,
                  pool: PdfPool | None = None):
         self.content = content
-        self.trainer = trainer
+        self.target = target
         self.cache = cache
         if workers is None:
             workers = pool.workers if pool else PdfPool.default_workers() if PdfPool.available() else 1
@@ -66,7 +67,7 @@ class PrintBuild(MapSteps):
         self._map_start()  # the map's front pages, as its contents assume them (again after counts.load())
         self._instruments = [i.id for i in content.instrumenten]
         self._bijlagen = [x.name.removesuffix(".pdf") for x in BIJLAGEN.values()]
-        self._titles = {d.name: d.title for d in planned(content, trainer)}
+        self._titles = {d.name: d.title for d in planned(content, target)}
 
     # --- work, through the cache ---------------------------------------------------------------------------
     def _executor(self) -> PdfPool:
@@ -164,7 +165,7 @@ class PrintBuild(MapSteps):
         self._map_start()
         self.cache.mkdir(parents=True, exist_ok=True)
         try:
-            for job in sorted(self.renderer.jobs(self.trainer), key=lambda j: -len(j.html)):
+            for job in sorted(self.renderer.jobs(self.target), key=lambda j: -len(j.html)):
                 self._render(job)
             self.work.dispatch()
         except BaseException:
@@ -182,7 +183,7 @@ class PrintBuild(MapSteps):
                 raise self._error
             out.mkdir(parents=True, exist_ok=True)
             downloads = []
-            for d in planned(self.content, self.trainer):
+            for d in planned(self.content, self.target):
                 data = self.pdfs[d.name]
                 (out / d.name).write_bytes(data)
                 downloads.append(d.done(len(data), self.pages[d.name]))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from site_build.core.labels import Labels, load_labels
+from site_build.core.target import PUBLIC, Target
 from site_build.printing.engine import FILLABLE, fillable_name
 from site_build.printing.sheets import BIJLAGEN
 
@@ -142,9 +143,9 @@ PRODUCTS: tuple[Product, ...] = (
 BY_KIND = {p.kind: p for p in PRODUCTS}
 
 
-def products(trainer: bool = False) -> list[Product]:
+def products(target: Target = PUBLIC) -> list[Product]:
     """The products of an edition, in the order of the Downloads page."""
-    return [p for p in PRODUCTS if trainer or not p.trainer]
+    return [p for p in PRODUCTS if target.shows(p.trainer)]
 
 
 @dataclass(frozen=True)
@@ -175,10 +176,10 @@ def downloads_of(item: Item, labels: Labels) -> list[Download]:
     return result
 
 
-def planned(content: Content, trainer: bool = False) -> list[Download]:
+def planned(content: Content, target: Target = PUBLIC) -> list[Download]:
     """Every PDF of the site, in the order of the Downloads page."""
     w = labels_of(content)
-    return [d for p in products(trainer) for item in p.items(content, w) for d in downloads_of(item, w)]
+    return [d for p in products(target) for item in p.items(content, w) for d in downloads_of(item, w)]
 
 
 def file_name(kind: str, **fields: Any) -> str:

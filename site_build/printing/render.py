@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from site_build.content import models as m
 from site_build.content.collection import Content
+from site_build.core.target import PUBLIC, Target
 from site_build.printing.engine import (
     Engines,
     PdfEngine,
@@ -121,11 +122,11 @@ class PrintRenderer:
         extra = p.context(self.content, item.fields, self.labels) if p.context else {}
         return self.env.get_template(item.template).render(self._context(**item.fields, **extra, titel=item.title))
 
-    def jobs(self, trainer: bool = False, kinds: set[str] | None = None) -> list[PdfJob]:
+    def jobs(self, target: Target = PUBLIC, kinds: set[str] | None = None) -> list[PdfJob]:
         """A job per PDF of every product rendered from one template (or of those of ``kinds``), in the order
         of the table; merged products are the planner's (see pipeline)."""
         return [PdfJob(item.name, self.html(item), item.title, fillable=p.fillable, rank=p.rank)
-                for p in products(trainer) if not p.merged and (kinds is None or p.kind in kinds)
+                for p in products(target) if not p.merged and (kinds is None or p.kind in kinds)
                 for item in p.items(self.content, self.labels)]
 
     def cover_job(self, cyclus: m.Cyclus, b: m.Bijeenkomst, pages: dict[str, int]) -> PdfJob:

@@ -35,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 
+from site_build.core.target import PUBLIC, Target
+
 log = logging.getLogger("p2g")
 
 FOLDER = "voorbeeld"  # build/voorbeeld: the preview's MkDocs folders and its published PDFs
@@ -48,11 +50,11 @@ _BEING_MADE = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><
 class Preview:
     """The preview's state: the two sites (content and error page), the published PDFs and the print thread."""
 
-    def __init__(self, root: Path, trainer: bool = False):
+    def __init__(self, root: Path, target: Target = PUBLIC):
         from site_build.site.mkdocs_run import IncrementalSite
 
         self.root = root
-        self.trainer = trainer
+        self.target = target
         self.base = root / "build" / FOLDER
         self.base.mkdir(parents=True, exist_ok=True)
         self._lock = _hold(self.base / "voorbeeld.lock")
@@ -89,7 +91,7 @@ class Preview:
             content = load_content(self.root)
             with tempfile.TemporaryDirectory(prefix="voorbeeld-", dir=self.base) as tmp:
                 fresh = Path(tmp) / "docs"
-                data = write_docs(content, fresh, trainer=self.trainer, downloads=self._known(content))
+                data = write_docs(content, fresh, self.target, downloads=self._known(content))
                 self.site.build(self.root, fresh, data, after=after_build)
                 shutil.copy2(Path(tmp) / SITE_CONFIG, self.site.folder / SITE_CONFIG)  # the error page's edition
         except Exception as error:  # content, a template, MkDocs, the disk: shown in the browser, never raised
@@ -138,7 +140,7 @@ class Preview:
         except (OSError, ValueError):
             known = {}
         result = []
-        for d in planned(content, self.trainer):
+        for d in planned(content, self.target):
             size, pages = (known.get(d.name) or [None, None])[:2]
             ok = isinstance(size, int) and isinstance(pages, int) and (self.pdfs / d.name).is_file()
             result.append(d.done(size, pages) if ok else d)
@@ -156,7 +158,7 @@ class Preview:
                 if self._stopped:
                     return
                 self._wanted = False
-                self._child = context.Process(target=print_pdfs, args=(self.root, self.pdfs, self.trainer),
+                self._child = context.Process(target=print_pdfs, args=(self.root, self.pdfs, self.target),
                                               name="voorbeeld-pdf")  # not a daemon: it has workers of its own
                 self._child.start()
             self._child.join()
@@ -187,7 +189,7 @@ class Preview:
             os.close(self._lock)
 
 
-def print_pdfs(root: Path, pdfs: Path, trainer: bool) -> None:
+def print_pdfs(root: Path, pdfs: Path, target: Target) -> None:
     """In the PDF process: render the content's PDFs (the cache makes unchanged ones free) and publish each that
     changed, whole. Whatever fails is logged; the PDFs published before stay."""
     import os
@@ -205,7 +207,7 @@ def print_pdfs(root: Path, pdfs: Path, trainer: bool) -> None:
     try:
         content = load_content(root)  # as saved now: never older than the pages just built
         with tempfile.TemporaryDirectory(prefix="nieuw-", dir=pdfs) as tmp:
-            downloads = PrintBuild(content, root / "build" / "pdf-cache", trainer=trainer).run(Path(tmp))
+            downloads = PrintBuild(content, root / "build" / "pdf-cache", target=target).run(Path(tmp))
             published = 0
             for d in downloads:
                 target, fresh = pdfs / d.name, Path(tmp) / d.name
@@ -254,7 +256,7 @@ def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt  # a terminated preview stops as after Ctrl+C: the PDF process is stopped too
 
 
-def serve(root: Path, port: int = 8000, trainer: bool = False) -> None:
+def serve(root: Path, port: int = 8000, target: Target = PUBLIC) -> None:
     """Serve the preview on 127.0.0.1:``port`` until interrupted."""
     import signal
 
@@ -262,7 +264,7 @@ def serve(root: Path, port: int = 8000, trainer: bool = False) -> None:
 
     logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its steps per page would drown the preview's log
     signal.signal(signal.SIGTERM, _interrupt)
-    preview = Preview(root, trainer=trainer)
+    preview = Preview(root, target)
     try:
         preview.build()
         server = LiveReloadServer(builder=preview.build, host="127.0.0.1", port=port, root=str(preview.served))

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from site_build.content import pages
 from site_build.content.collection import Content
 from site_build.core.labels import Labels
+from site_build.core.target import PUBLIC, Target
 from site_build.printing.products import title_of
 from site_build.site import sitemap
 from site_build.site.source_files import edit_url, page_sources
@@ -25,10 +26,10 @@ SITE_CONFIG = "p2g-site.json"  # next to the docs folder; read by the MkDocs hoo
 
 
 class SiteRenderer:
-    def __init__(self, content: Content, trainer: bool = False, downloads: list | None = None,
+    def __init__(self, content: Content, target: Target = PUBLIC, downloads: list | None = None,
                  offline_zip: bool = False):
         self.content = content
-        self.trainer = trainer
+        self.target = target
         self.offline_zip = offline_zip
         self.downloads = {d.name: d for d in downloads or []}
         self.env = environment(content.root, content.editie.taal)
@@ -41,7 +42,7 @@ class SiteRenderer:
             return relative_url(page, target)
 
         return dict(
-            c=c, editie=c.editie, page=page, url=url, trainer=self.trainer,
+            c=c, editie=c.editie, page=page, url=url, trainer=self.target.trainer,
             skill_page=pages.skill_page, instrument_page=pages.instrument_page,
             meeting_page=pages.meeting_page, cycle_page=pages.cycle_page,
             download=self.downloads.get, downloads=list(self.downloads.values()),
@@ -75,7 +76,7 @@ class SiteRenderer:
         e = self.content.editie
         w = self.labels.section("site")
         return {
-            "site_name": e.site_naam + (w["trainerseditie"] if self.trainer else ""),
+            "site_name": e.site_naam + (w["trainerseditie"] if self.target.trainer else ""),
             "nav": sitemap.nav(self.content),
             "copyright": w["copyright"].format(organisatie=e.organisatie, editie=e.editie, versie=e.versie,
                                                inhoud=e.licentie.inhoud, code=e.licentie.code),
@@ -84,7 +85,7 @@ class SiteRenderer:
             # where each page can be changed in the browser, when the edition names its repository
             "bewerken": {page: edit_url(e.repository, src) for page, src in page_sources(self.content).items()}
                         if e.repository else {},
-            "trainer": self.trainer,
+            "trainer": self.target.trainer,
         }
 
     def editie_css(self) -> str:
@@ -103,7 +104,7 @@ def theme_words(labels: Labels) -> dict[str, Any]:
             "voet": labels.section("voet")}
 
 
-def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: list | None = None,
+def write_docs(content: Content, docs: Path, target: Target = PUBLIC, downloads: list | None = None,
                pdf_dir: Path | None = None, offline_zip: bool = False) -> dict[str, Any]:
     """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet).
 
@@ -111,7 +112,7 @@ def write_docs(content: Content, docs: Path, trainer: bool = False, downloads: l
     are still being rendered: the pages get markers for their sizes (see templating.markers.fill_in) and docs/downloads/
     gets empty stand-ins, so MkDocs can check the links to them.
     """
-    renderer = SiteRenderer(content, trainer=trainer, downloads=downloads, offline_zip=offline_zip)
+    renderer = SiteRenderer(content, target, downloads=downloads, offline_zip=offline_zip)
     generated = renderer.pages()
     prose_dir = content.root / pages.PROSE_DIR
     if prose_dir.is_dir():
