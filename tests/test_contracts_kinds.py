@@ -243,3 +243,14 @@ def test_page_items_carry_declared_templates_only():
     page = dataclasses.replace(k.kind("plg").pages[1])
     assert page.templates == ("site/cyclus.md.j2", "site/bijeenkomst.md.j2")
     assert PageItem("x", "X", {}).template is None
+
+
+@pytest.mark.parametrize("name", [n for n, kind in k.scaffold_kinds().items() if kind.many])
+def test_scaffold_in_a_project_passes_the_whole_validation(minimal, name):
+    """References too: a new file points at items that exist, so `p2g validate` accepts it as written."""
+    from site_build.authoring.scaffold import new_file
+    from site_build.content.validate import load_content
+
+    new_file(minimal, name, "nieuw-ding", "Nieuw ding")
+    kind = k.scaffold_kinds()[name]
+    assert "nieuw-ding" in [item.id for item in getattr(load_content(minimal), kind.name)]

@@ -11,8 +11,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from site_build.content import models as m
+from site_build.content.ids import Ref
+from site_build.content.kinds import BY_ITEM, scaffold_kinds
 from site_build.content.kinds import kind as kind_named
-from site_build.content.kinds import scaffold_kinds
 from site_build.content.schema import modeline
 
 # `p2g new <name>` for a folder kind writes a new file (content/kinds.py names them); a word is an entry added to
@@ -39,10 +40,36 @@ def _comment(text: str, indent: str) -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, 100 - len(indent))]
 
 
-def _placeholder(name: str, annotation: Any, ident: str, title: str, metadata: tuple = ()) -> Any:
+def _refs(annotation: Any, metadata: tuple) -> list[Ref]:
+    found = [x for x in metadata if isinstance(x, Ref)]
+    stack = [annotation]
+    while stack:
+        a = stack.pop()
+        if typing.get_origin(a) is typing.Annotated:
+            found += [x for x in typing.get_args(a)[1:] if isinstance(x, Ref)]
+        stack.extend(typing.get_args(a))
+    return found
+
+
+def _examples(root: Path) -> dict[str, str]:
+    """For each folder kind, an id that exists: a reference in a new file points at it, so the file is valid as
+    written (the trainer then picks the right one)."""
+    found = {}
+    for item, k in BY_ITEM.items():
+        stems = sorted(p.stem for p in (root / k.folder).glob("*.yml")) if k.folder else []
+        if stems:
+            found[item] = stems[0]
+    return found
+
+
+def _placeholder(name: str, annotation: Any, ident: str, title: str, metadata: tuple = (),
+                 examples: dict[str, str] | None = None) -> Any:
     base = _base(annotation)
     if name == "id":
         return ident
+    for ref in _refs(annotation, metadata):
+        if examples and ref.kind in examples:
+            return examples[ref.kind]
     if name == "bron":
         return "toevoeging"
     if name in ("naam", "titel") and title:
@@ -60,7 +87,8 @@ def _placeholder(name: str, annotation: Any, ident: str, title: str, metadata: t
     return f"Vul hier '{name}' in."
 
 
-def _fields(model: type[BaseModel], ident: str, title: str, indent: str, first_dash: bool = False) -> list[str]:
+def _fields(model: type[BaseModel], ident: str, title: str, indent: str, first_dash: bool = False,
+            examples: dict[str, str] | None = None) -> list[str]:
     lines: list[str] = []
     for i, (name, info) in enumerate(model.model_fields.items()):
         lead = indent if not (first_dash and i == 0) else indent[:-2] + "- "
@@ -77,14 +105,15 @@ def _fields(model: type[BaseModel], ident: str, title: str, indent: str, first_d
             item = _base(typing.get_args(base)[0])
             lines.append(f"{lead}{name}:")
             if isinstance(item, type) and issubclass(item, BaseModel):
-                lines += _fields(item, ident, title, indent + "    ", first_dash=True)
+                lines += _fields(item, ident, title, indent + "    ", first_dash=True, examples=examples)
             else:
-                lines.append(f"{indent}  - {_yaml_scalar(_placeholder(name, typing.get_args(base)[0], ident, title))}")
+                value = _placeholder(name, typing.get_args(base)[0], ident, title, examples=examples)
+                lines.append(f"{indent}  - {_yaml_scalar(value)}")
         elif isinstance(base, type) and issubclass(base, BaseModel):
             lines.append(f"{lead}{name}:")
-            lines += _fields(base, ident, title, indent + "  ")
+            lines += _fields(base, ident, title, indent + "  ", examples=examples)
         else:
-            value = _placeholder(name, annotation, ident, title, tuple(info.metadata))
+            value = _placeholder(name, annotation, ident, title, tuple(info.metadata), examples)
             lines.append(f"{lead}{name}: {_yaml_scalar(value)}")
     return lines
 
@@ -109,7 +138,7 @@ def new_file(root: Path, kind: str, ident: str, title: str = "") -> Path:
               "# Regels die met # beginnen zijn uitleg; ze doen niets. Meer uitleg: de pagina 'Velden' op de site.",
               "# Controleer daarna met: .venv/bin/p2g validate", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, "\n".join(header + _fields(model, ident, title, "")) + "\n", new=True)
+    write_atomic(path, "\n".join(header + _fields(model, ident, title, "", examples=_examples(root))) + "\n", new=True)
     return path
 
 
