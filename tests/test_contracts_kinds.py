@@ -108,12 +108,12 @@ def test_every_scaffold_name_is_a_choice_of_p2g_new(capsys):
 
 
 @pytest.mark.parametrize("name", [n for n, kind in k.scaffold_kinds().items() if kind.many])
-def test_scaffold_of_every_folder_kind_writes_a_file_its_model_reads(tmp_path, name):
+def test_scaffold_of_every_folder_kind_writes_a_file_its_model_reads(minimal, name):
     from site_build.authoring.scaffold import new_file
 
-    path = new_file(tmp_path, name, "nieuw-ding", "Nieuw ding")
+    path = new_file(minimal, name, "nieuw-ding", "Nieuw ding")  # in a project: references point at its items
     kind = k.scaffold_kinds()[name]
-    assert path == tmp_path / kind.folder / "nieuw-ding.yml"
+    assert path == minimal / kind.folder / "nieuw-ding.yml"
     assert kind.model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).id == "nieuw-ding"
 
 

@@ -10,10 +10,12 @@ from conftest import REPO
 from site_build.content.kinds import schema_names
 from site_build.content.schema import (
     VELDEN_PAGE,
+    VSCODE_SETTINGS,
     _nested,
     modeline,
     schema_texts,
     velden_markdown,
+    vscode_settings,
 )
 from site_build.content.validate import content_files
 
@@ -26,6 +28,8 @@ def test_committed_json_schema_is_current():
 
 def test_velden_page_is_current():
     assert (REPO / VELDEN_PAGE).read_text(encoding="utf-8") == velden_markdown(), "voer 'p2g schema' uit"
+    settings = (REPO / VSCODE_SETTINGS).read_text(encoding="utf-8")
+    assert settings == vscode_settings(settings), "voer 'p2g schema' uit (.vscode/settings.json)"
 
 
 def test_every_field_has_a_dutch_help_text():

@@ -72,6 +72,7 @@ class Kind:
     load: Callable[..., Any] | None = None  # a kind read by a loader of its own: (root, problems) -> value
     required: bool = True  # a single file that must exist
     where: str = ""  # how the 'Velden' page names a kind that has no folder or file
+    glob: str = ""  # for such a kind: the files an editor checks against its schema (.vscode/settings.json)
 
     @property
     def many(self) -> bool:
@@ -81,6 +82,11 @@ class Kind:
     def location(self) -> str:
         """Where it lives, as the 'Velden' page says it."""
         return f"{self.folder}/<id>.yml" if self.folder else self.file or self.where
+
+    @property
+    def files_glob(self) -> str:
+        """The files of this kind, as an editor's pattern ('content/vaardigheden/*.yml')."""
+        return f"{self.folder}/*.yml" if self.folder else self.file or self.glob
 
     @property
     def source_key(self) -> str:
@@ -150,7 +156,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("onderzoek", m.Onderzoek, "onderzoek", file="content/onderzoek.yml",
          pages=(Page("onderzoek/index.md", "site/onderzoek.md.j2", "onderzoek", "nav.onderzoek"),
                 Page("onderzoek/bronnen.md", "site/bronnen.md.j2", "onderzoek", "bronnen.titel"))),
-    Kind("vakanties", m.Vakanties, "vakanties", where="vakanties-bestand voor p2g plan"),
+    Kind("vakanties", m.Vakanties, "vakanties", where="vakanties-bestand voor p2g plan",
+         glob="voorbeelden/vakanties*.yml"),
     Kind("planning", m.Planning, "planning", file="content/planning.yml", required=False, load=load_planning,
          pages=(Page("trainers/jaarplanning.md", "site/jaarplanning.md.j2", "trainers", "jaarplanning.titel",
                      extra="jaarplanning"),)),

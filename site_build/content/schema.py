@@ -14,6 +14,7 @@ from site_build.content.kinds import KINDS, schema_names
 
 SCHEMA_DIR = "schema"
 VELDEN_PAGE = "content/paginas/trainers/velden.md"
+VSCODE_SETTINGS = ".vscode/settings.json"  # its "yaml.schemas": which schema VS Code checks each content file with
 
 
 def schema_for(cls: type[m.Model]) -> dict[str, Any]:
@@ -119,6 +120,18 @@ def velden_markdown() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def editor_schemas() -> dict[str, str]:
+    """VS Code's "yaml.schemas": every kind's schema file and the files of that kind."""
+    return {f"./{SCHEMA_DIR}/{k.schema}.schema.json": k.files_glob for k in KINDS if k.files_glob}
+
+
+def vscode_settings(current: str) -> str:
+    """The settings file with its "yaml.schemas" from the kinds; every other setting kept as it is."""
+    settings = json.loads(current) if current.strip() else {}
+    settings = {"yaml.schemas": editor_schemas(), **{k: v for k, v in settings.items() if k != "yaml.schemas"}}
+    return json.dumps(settings, indent=2, ensure_ascii=False) + "\n"
+
+
 def write_all(root: Path) -> list[Path]:
     """Regenerate the committed schema files and the Velden page; return the paths written."""
     written = []
@@ -132,4 +145,9 @@ def write_all(root: Path) -> list[Path]:
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(velden_markdown(), encoding="utf-8")
     written.append(page)
+    settings = root / VSCODE_SETTINGS
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(vscode_settings(settings.read_text(encoding="utf-8") if settings.is_file() else ""),
+                        encoding="utf-8")
+    written.append(settings)
     return written
