@@ -151,6 +151,23 @@ class PdfPool:
         self._reader.join()
 
 
+def _watch_build(build: int) -> None:
+    """When the build itself is killed (kill -9, a CI timeout), nobody will send the workers home: end the whole
+    group. A thread of its own watches, because the supervisor may be busy for seconds (importing WeasyPrint,
+    warming up) when that happens."""
+    import os
+    import signal
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == build:
+            time.sleep(0.2)
+        os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, name="bouw-bewaker", daemon=True).start()
+
+
 def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
     import importlib
     import multiprocessing
@@ -159,6 +176,7 @@ def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
 
     os.setpgid(0, 0)  # its workers too: the pool can stop them all at once
     build = os.getppid()
+    _watch_build(build)
     setup_out.close()  # the forked copy of the pool's end: with it open, a closed pool would go unnoticed
     try:
         load_weasyprint()
@@ -183,10 +201,6 @@ def _supervise(jobs, results, workers: int, setup, setup_out) -> None:
     running = list(procs)
     while running:
         ready = multiprocessing.connection.wait([p.sentinel for p in running], timeout=1)
-        if os.getppid() != build:  # the build itself was killed: nobody will send the workers home
-            import signal
-
-            os.killpg(0, signal.SIGKILL)
         for sentinel in ready:
             proc = next(p for p in running if p.sentinel == sentinel)
             proc.join()
