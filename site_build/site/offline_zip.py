@@ -19,6 +19,9 @@ FOLDER = "playing-2-gether"  # what unpacking the zip makes
 # PDFs and images are compressed already: storing them is as small and much faster
 _STORED = {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".woff", ".woff2", ".zip"}
 _ROUNDS = 6
+# zlib's own default. Measured on today's site (6.0 MB of text, 3.8 MB stored): level 9 gives 5.058 MB in 0.38 CPU-s a
+# round, level 6 gives 5.070 MB (0.2 % more) in 0.14 CPU-s; with two rounds a build that saves half a second.
+_LEVEL = 6
 
 
 def size_text(size: int) -> str:
@@ -49,7 +52,7 @@ def _zip_bytes(site: Path, files: list[Path], replaced: dict[Path, bytes]) -> by
             stored = path.suffix.lower() in _STORED
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             data = replaced.get(path) or path.read_bytes()
-            archive.writestr(info, data, compresslevel=None if stored else 9)
+            archive.writestr(info, data, compresslevel=None if stored else _LEVEL)
     return buffer.getvalue()
 
 
