@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.core.caches import tree_digest
-from site_build.core.labels import load_labels
 from site_build.core.lock import build_lock
 from site_build.core.target import PUBLIC, Target
 
@@ -173,7 +172,7 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         mark("PDF's klaar")
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
-        fill_in(site, downloads, load_labels(root, content.editie.taal))
+        fill_in(site, downloads, content.labels())
         write_zip(site)  # last: it holds every other file, and the pages that offer it state its size
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,7 @@ EN = ENGLISH / "labels" / "en.yml"
 CATALOGUES = {"nl": NL, "en": EN}
 
 _ALIAS = re.compile(r"\{%-?\s*set\s+(\w+)\s*=\s*t\.([\w.]+)\s*-?%\}")
-_PY_USES = (re.compile(r"""labels(?:_of\([^)]*\))?\.(?:section|text)\(\s*["']([\w.-]+)["']"""),  # labels.section("bron")
+_PY_USES = (re.compile(r"""labels(?:\(\))?\.(?:section|text)\(\s*["']([\w.-]+)["']"""),  # (content.)labels(().)section("bron")
             re.compile(r"(?<![\w/.])labels\.(?!section|text|get\b|py\b)([a-z_]+(?:\.[a-z_]+)*)"),  # labels.datum.dagen
             re.compile(r"""["']([a-z_]+\.[\w.-]+)["']"""))  # a dotted key chosen in code ("bestand.pagina" if ...)
 

@@ -14,7 +14,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import REPO
-from site_build.authoring.plan import ics, labels_of, load_holidays, make_plan
+from site_build.authoring.plan import ics, load_holidays, make_plan
 from site_build.build import build
 from site_build.content.validate import load_content
 from site_build.core.problems import ContentError
@@ -129,7 +129,7 @@ def test_year_planning_skips_holidays(real_site, tmp_path):
     span = meetings[4].datum - meetings[0].datum
     assert timedelta(weeks=16) <= span <= timedelta(weeks=20)  # about four months per cycle
     assert sum(1 for mo in moments if mo.titel == "Film een sessie") == 6
-    calendar = ics(moments, content.editie.organisatie, "https://p2g.example/", labels_of(content))
+    calendar = ics(moments, content.editie.organisatie, "https://p2g.example/", content.labels())
     lines = calendar.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
     assert calendar.count("BEGIN:VEVENT") == calendar.count("END:VEVENT") == len(moments) - 2

@@ -11,7 +11,7 @@ from pathlib import Path
 from site_build.content import models as m
 from site_build.content.load import load_yaml
 from site_build.content.validate import Content, parse
-from site_build.core.labels import Labels, load_labels
+from site_build.core.labels import Labels
 from site_build.core.problems import ContentError, Problem
 
 WEEKS_BETWEEN_MEETINGS = 4   # five meetings in about four months (report §2.4)
@@ -82,15 +82,10 @@ def school_weeks(start: date, holidays: list[tuple[str, date, date]], count: int
     return days, skipped
 
 
-def labels_of(content: Content) -> Labels:
-    """The words of the edition's language."""
-    return load_labels(content.root, content.editie.taal)
-
-
 def make_plan(content: Content, start: date, holidays: list[tuple[str, date, date]]) -> list[Moment]:
     from site_build.content.pages import meeting_page
 
-    w = labels_of(content).section("planning")
+    w = content.labels().section("planning")
     ritme = content.plg.ritme
     cycles = content.plg.cycli
     weeks_needed = sum((len(c.bijeenkomsten) - 1) * WEEKS_BETWEEN_MEETINGS + 1 for c in cycles) \
@@ -166,6 +161,12 @@ def ics(moments: list[Moment], organisatie: str, site_url: str | None, labels: L
                   "TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def school_year(start: date) -> str:
+    """The school year a planning starting on ``start`` belongs to, as '2027-2028' (from August on: the next)."""
+    end_year = start.year + 1 if start.month >= 8 else start.year
+    return f"{end_year - 1}-{end_year}"
 
 
 def first_monday_of_september(schooljaar: str) -> date:

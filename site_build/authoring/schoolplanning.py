@@ -20,19 +20,7 @@ def moments(content: "Content") -> list["Moment"]:
     return make_plan(content, p.start, p.vakanties) if p else []
 
 
-def pdf_html(content: "Content", env) -> str:
-    """The planning's print HTML (the same template as `p2g plan`)."""
-    from site_build.authoring.plan import datum, labels_of
-
-    labels = labels_of(content)
-    p = content.planning
-    end_year = p.start.year + 1 if p.start.month >= 8 else p.start.year
-    return env.get_template("print/plan.html.j2").render(
-        c=content, editie=content.editie, momenten=moments(content), start=p.start,
-        schooljaar=f"{end_year - 1}-{end_year}", datum=lambda day: datum(day, labels), titel=p.titel)
-
-
 def ics_text(content: "Content") -> str:
-    from site_build.authoring.plan import ics, labels_of
+    from site_build.authoring.plan import ics
 
-    return ics(moments(content), content.editie.organisatie, content.editie.url, labels_of(content))
+    return ics(moments(content), content.editie.organisatie, content.editie.url, content.labels())

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from site_build.core.labels import Labels, load_labels
+from site_build.authoring import schoolplanning
+from site_build.core.labels import Labels
 from site_build.core.target import PUBLIC, Target
 from site_build.printing.engine import FILLABLE, fillable_name
 from site_build.printing.sheets import BIJLAGEN
@@ -60,7 +61,7 @@ class Product:
     rank: int = 3            # when the planner hands its work to a worker, lowest first (see PdfJob.rank)
 
     def items(self, content: Content, labels: Labels | None = None) -> list[Item]:
-        labels = labels or labels_of(content)
+        labels = labels or content.labels()
         title = str(labels.drukwerk.titels[self.kind])
         return [Item(self, self.name.format(**f), title.format(**f), self.template.format(**f), f)
                 for f in self.needs(content, labels)]
@@ -82,11 +83,6 @@ class Item:
     title: str
     template: str
     fields: dict[str, Any] = field(compare=False)
-
-
-def labels_of(content: Content) -> Labels:
-    """The catalogue of the edition's language."""
-    return load_labels(content.root, content.editie.taal)
 
 
 def telwoord(n: int, labels: Labels) -> str:
@@ -114,13 +110,11 @@ def _sheets(c: Content, w: Labels) -> list[dict[str, Any]]:
 
 
 def _plan_context(c: Content, f: dict[str, Any], w: Labels) -> dict[str, Any]:
-    from site_build.authoring.plan import datum
+    from site_build.authoring.plan import datum, school_year
     from site_build.authoring.schoolplanning import moments
 
     p = c.planning
-    end_year = p.start.year + 1 if p.start.month >= 8 else p.start.year
-    return dict(momenten=moments(c), start=p.start, schooljaar=f"{end_year - 1}-{end_year}",
-                datum=lambda day: datum(day, w))
+    return dict(momenten=moments(c), start=p.start, schooljaar=school_year(p.start), datum=lambda day: datum(day, w))
 
 
 PRODUCTS: tuple[Product, ...] = (
@@ -134,7 +128,7 @@ PRODUCTS: tuple[Product, ...] = (
     Product("morgen-beginnen", "morgen-beginnen.pdf", "print/morgen.html.j2", lambda c, w: [dict(morgen=c.morgen)],
             PAKKETTEN),
     Product("bijlage", "{bijlage.name}", "{bijlage.template}", _sheets, PAKKETTEN),
-    Product("planning", "jaarplanning.pdf", "print/plan.html.j2",
+    Product("planning", schoolplanning.PDF, "print/plan.html.j2",
             lambda c, w: [dict(planning=c.planning)] if c.planning is not None else [], PAKKETTEN,
             context=_plan_context),
     Product("draaiboek", "draaiboek-{cyclus.id}.pdf", "print/draaiboek.html.j2",
@@ -178,7 +172,7 @@ def downloads_of(item: Item, labels: Labels) -> list[Download]:
 
 def planned(content: Content, target: Target = PUBLIC) -> list[Download]:
     """Every PDF of the site, in the order of the Downloads page."""
-    w = labels_of(content)
+    w = content.labels()
     return [d for p in products(target) for item in p.items(content, w) for d in downloads_of(item, w)]
 
 

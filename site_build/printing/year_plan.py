@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from site_build.authoring.plan import datum, ics, make_plan
+from site_build.authoring.plan import datum, ics, make_plan, school_year
+from site_build.authoring.schoolplanning import ICS, PDF
 from site_build.content.collection import Content
 from site_build.printing.render import PrintRenderer
 
@@ -14,15 +15,13 @@ def write_plan(content: Content, start: date, holidays: list[tuple[str, date, da
     """The planning as a printable PDF and an .ics calendar file in ``out``."""
     moments = make_plan(content, start, holidays)
     renderer = PrintRenderer(content)
-    end_year = start.year + 1 if start.month >= 8 else start.year
-    schooljaar = f"{end_year - 1}-{end_year}"
     html = renderer.env.get_template("print/plan.html.j2").render(
-        c=content, editie=content.editie, momenten=moments, start=start, schooljaar=schooljaar,
+        c=content, editie=content.editie, momenten=moments, start=start, schooljaar=school_year(start),
         datum=lambda day: datum(day, renderer.labels))
     out.mkdir(parents=True, exist_ok=True)
-    pdf = out / "jaarplanning.pdf"
+    pdf = out / PDF
     pdf.write_bytes(renderer.pdf_bytes(html))
-    cal = out / "jaarplanning.ics"
+    cal = out / ICS
     cal.write_text(ics(moments, content.editie.organisatie, content.editie.url, renderer.labels), encoding="utf-8",
                    newline="")
     return [pdf, cal]
