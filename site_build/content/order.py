@@ -16,11 +16,7 @@ from site_build.content import models as m
 
 def method_order(plg: m.Traject, instrumenten: Iterable[m.Instrument]) -> list[m.Instrument]:
     items = list(instrumenten)
-    rank: dict[str, int] = {}
-    for cyclus in plg.cycli:
-        for b in cyclus.bijeenkomsten:
-            for inst_id in b.instrumenten:
-                rank.setdefault(inst_id, len(rank))
+    rank = {inst_id: i for i, inst_id in enumerate(first_use(plg))}
     by_id = {i.id: i for i in items}
 
     def key(inst: m.Instrument) -> tuple:
@@ -36,7 +32,7 @@ def method_order(plg: m.Traject, instrumenten: Iterable[m.Instrument]) -> list[m
 
 
 def first_use(plg: m.Traject) -> Sequence[str]:
-    """Instrument ids in the order the meetings first use them (what tests check the site against)."""
+    """Instrument ids in the order the meetings first use them."""
     seen: list[str] = []
     for cyclus in plg.cycli:
         for b in cyclus.bijeenkomsten:

@@ -8,8 +8,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from site_build.content import pages
 from site_build.content.collection import Content
 from site_build.core.labels import Labels
@@ -163,9 +161,3 @@ def _prose_markers(content: Content, docs: Path, bron_marker) -> None:
         marked = with_markers(text, lambda b, reden, to=bronnen: bron_marker(b, content.editie.rapport_url, to, reden))
         if marked != text:
             target.write_text(marked, encoding="utf-8")
-
-
-def render_string(template: str, root: Path, **context: Any) -> Markup:
-    """Render one template alone (for tests of the macros)."""
-    return Markup(environment(root, context["editie"].taal if "editie" in context else "nl")
-                  .get_template(template).render(**context))
