@@ -173,7 +173,8 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         fill_in(site, downloads, content.labels())
-        write_zip(site)  # last: it holds every other file, and the pages that offer it state its size
+        # last: it holds every other file, and the pages that offer it state its size
+        write_zip(site, previous=out if out.is_dir() else None)
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)

@@ -40,6 +40,7 @@ class Loaded:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    _opmaak: Any = field(default=None, repr=False, compare=False)  # markdown_policy.opmaak_fields, found once
 
     def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Best known position for ``loc``: the key itself if asked, else the value, else a parent."""

@@ -208,31 +208,43 @@ LINK_BASE = {
 }
 
 
-def _first_line(loaded, loc) -> int:
+def _first_line(lines: list[str], line: int, col: int) -> int:
     """The line where a field's text starts (a block scalar's text starts on the line after '|' or '>')."""
-    line, col = loaded.where(loc)
-    try:
-        source = loaded.path.read_text(encoding="utf-8").splitlines()[line - 1]
-    except (OSError, UnicodeDecodeError, IndexError):
-        return line
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
     return line + 1 if source[col - 1:col] in ("|", ">") else line
+
+
+def opmaak_fields(loaded, model) -> list[tuple[str, int]]:
+    """The Opmaak values of one file, with the line where each text starts. Found once per file (walking the models
+    is most of the cost at 16x the content, issue 13) and kept on the file for the second check."""
+    found = loaded._opmaak
+    if found is not None:
+        return found
+    from site_build.content.surface import spots
+
+    try:
+        lines = loaded.path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    found = []
+    for spot in spots(model, loaded.data, only="opmaak"):
+        if spot.kind != "opmaak":
+            continue
+        value = loaded.data
+        for part in spot.loc:
+            value = value[part]
+        found.append((value, _first_line(lines, *loaded.where(spot.loc))))
+    loaded._opmaak = found
+    return found
 
 
 def check_fields(files: list, known: set[str] | None) -> list[Problem]:
     """Every Opmaak field of every file (found from the models): the policy, and with ``known`` (the site's
     pages) broken internal links. ``files`` holds (loaded, model) pairs."""
-    from site_build.content.surface import spots
-
     problems: list[Problem] = []
     for loaded, model in files:
         base = LINK_BASE.get(loaded.rel) or LINK_BASE.get(loaded.rel.rsplit("/", 1)[0], "index.md")
-        for spot in spots(model, loaded.data):
-            if spot.kind != "opmaak":
-                continue
-            value = loaded.data
-            for part in spot.loc:
-                value = value[part]
-            first = _first_line(loaded, spot.loc)
+        for value, first in opmaak_fields(loaded, model):
             if known is None:
                 problems += check_markdown(value, loaded.rel, first, prose_page=False)
             else:

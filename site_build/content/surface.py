@@ -52,6 +52,18 @@ def text_kind(annotation: Any, metadata: list[Any] | None = None) -> str | None:
     return "tekst"
 
 
+_KINDS: dict[tuple, str | None] = {}
+
+
+def _kind_of(annotation: Any, metadata: list[Any]) -> str | None:
+    """text_kind, remembered per annotation and metadata (objects of the models, which live as long as the process):
+    the walk asks it for every value of every file."""
+    key = (id(annotation), *map(id, metadata))
+    if key not in _KINDS:
+        _KINDS[key] = text_kind(annotation, metadata)
+    return _KINDS[key]
+
+
 def _options(annotation: Any) -> list[Any]:
     """The alternatives of Optional[...] / X | None, else the annotation itself."""
     origin = typing.get_origin(annotation)
@@ -60,34 +72,77 @@ def _options(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def spots(model: type[BaseModel], data: Any, loc: Loc = (), prefix: str = "") -> Iterator[FieldSpot]:
-    """Every text value present in ``data`` (a file's YAML data for ``model``), with its kind."""
+def spots(model: type[BaseModel], data: Any, loc: Loc = (), prefix: str = "", only: str | None = None
+          ) -> Iterator[FieldSpot]:
+    """Every text value present in ``data`` (a file's YAML data for ``model``), with its kind; with ``only``, the
+    values of that kind (fields that cannot hold one are not walked)."""
     if not isinstance(data, dict):
         return
     for name, info in model.model_fields.items():
-        if name not in data:
+        if name not in data or only is not None and only not in _kinds_in(info.annotation, (*info.metadata, info)):
             continue
         yield from _walk(info.annotation, list(info.metadata) + [info], data[name], loc + (name,),
                          f"{prefix}{model.__name__}.{name}")
 
 
-def _walk(annotation: Any, metadata: list[Any], value: Any, loc: Loc, name: str) -> Iterator[FieldSpot]:
+_UNWRAPPED: dict[int, list] = {}
+
+
+def _unwrapped(annotation: Any) -> list[tuple[Any, Any, Any]]:
+    """Per alternative of the annotation: (the alternative, it without Annotated, its origin); remembered."""
+    found = _UNWRAPPED.get(id(annotation))
+    if found is None:
+        found = []
+        for option in _options(annotation):
+            inner = option
+            while typing.get_origin(inner) is typing.Annotated:
+                inner = typing.get_args(inner)[0]
+            found.append((option, inner, typing.get_origin(inner)))
+        _UNWRAPPED[id(annotation)] = found
+    return found
+
+
+_INSIDE: dict[tuple, frozenset] = {}
+
+
+def _kinds_in(annotation: Any, metadata: tuple = ()) -> frozenset:
+    """The kinds of text a field of this type can hold anywhere inside it (remembered per type)."""
+    key = (id(annotation), *map(id, metadata))
+    if key in _INSIDE:
+        return _INSIDE[key]
+    _INSIDE[key] = frozenset()  # a model that contains itself adds nothing new
+    kinds: set = set()
     for option in _options(annotation):
         inner = option
         while typing.get_origin(inner) is typing.Annotated:
             inner = typing.get_args(inner)[0]
+        kind = text_kind(option, list(metadata))
+        if kind:
+            kinds.add(kind)
+        elif typing.get_origin(inner) is list:
+            kinds |= _kinds_in(typing.get_args(inner)[0])
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+            for info in inner.model_fields.values():
+                kinds |= _kinds_in(info.annotation, (*info.metadata, info))
+    _INSIDE[key] = frozenset(kinds)
+    return _INSIDE[key]
+
+
+def _walk(annotation: Any, metadata: list[Any], value: Any, loc: Loc, name: str, only: str | None = None
+          ) -> Iterator[FieldSpot]:
+    for option, inner, origin in _unwrapped(annotation):
         if isinstance(value, str):
-            kind = text_kind(option, metadata)
+            kind = _kind_of(option, metadata)
             if kind:
                 yield FieldSpot(loc, kind, name)
                 return
-        elif typing.get_origin(inner) is list and isinstance(value, list):
+        elif origin is list and isinstance(value, list):
             (item,) = typing.get_args(inner)
             for i, element in enumerate(value):
-                yield from _walk(item, [], element, loc + (i,), name)
+                yield from _walk(item, [], element, loc + (i,), name, only)
             return
         elif isinstance(inner, type) and issubclass(inner, BaseModel) and isinstance(value, dict):
-            yield from spots(inner, value, loc, name + ">")
+            yield from spots(inner, value, loc, name + ">", only)
             return
 
 

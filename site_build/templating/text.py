@@ -60,11 +60,20 @@ def prose(text: str | None) -> Markup:
     """The documented Markdown subset of 'Opmaak' fields: HTML is escaped first, so it shows as text."""
     if not text:
         return Markup("")
-    md = _converter()
-    md.reset()
-    rendered = md.convert(html.escape(text, quote=False))
-    # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
-    return Markup(re.sub(r"\n\s*\n", "\n", rendered))
+    known = _MEMO.get(text)
+    if known is None:
+        md = _converter()
+        md.reset()
+        rendered = md.convert(html.escape(text, quote=False))
+        # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
+        known = _MEMO[text] = Markup(re.sub(r"\n\s*\n", "\n", rendered))
+    return known
+
+
+# The same text is converted for its page, the overviews that show it and its PDF: converting is a pure function
+# of the text (links stay relative as written), so each text is converted once per process. Measured on today's
+# content (issue 13): ...
+_MEMO: dict[str, Markup] = {}
 
 
 def prose_inline(text: str | None) -> Markup:
