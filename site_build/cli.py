@@ -213,9 +213,18 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A build makes hundreds of thousands of objects that live until it ends (the content, the pages, the layouts); with
+# Python's default thresholds the collector scans them again and again. Collecting less often took 4 % off the CPU
+# seconds of a cold build and 5 % off an edit (issue 13, 2 cores, paired runs); the workers, forked, inherit it.
+GC_THRESHOLDS = (20000, 50, 1000)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import gc
+
     from site_build.cli_checks import dutch_argparse, os_error
 
+    gc.set_threshold(*GC_THRESHOLDS)
     dutch_argparse()
     parser = make_parser()
     args = parser.parse_args(argv)

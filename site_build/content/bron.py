@@ -248,8 +248,17 @@ def telling(*models: object, publiek: bool = True) -> dict[str, int]:
 
 def jinja_globals(woorden: Mapping[str, str]) -> dict:
     """What the templates need to show sources, in the words of the edition's catalogue ('bron' section)."""
-    return dict(bron_marker=lambda item, rapport_url, bronnen_url, reden=None: marker(item, rapport_url, bronnen_url,
-                                                                                     woorden, reden),
+    made: dict[tuple, Markup] = {}
+
+    def bron_marker(item, rapport_url, bronnen_url, reden=None) -> Markup:
+        # pages show thousands of markers with a few hundred different sources: each is made once per environment
+        bron, why = (item, reden) if isinstance(item, str) else (item.bron, item.reden)
+        key = (bron, why, rapport_url, bronnen_url)
+        if key not in made:
+            made[key] = marker(bron, rapport_url, bronnen_url, woorden, why)
+        return made[key]
+
+    return dict(bron_marker=bron_marker,
                 with_marker=with_marker, bron_soort=soort, bron_kort=lambda b: kort(b, woorden),
                 bron_label=lambda b: label(b, woorden), bronnen_van=bronnen_van, plaatsen_van=plaatsen_van,
                 bron_telling=telling)

@@ -53,15 +53,19 @@ class SafeBytecodeCache(FileSystemBytecodeCache):
 
 
 def tree_digest(folder: Path) -> str | None:
-    """A digest of every file (name and bytes) under ``folder``; None if it cannot be read."""
+    """A digest of every file under ``folder`` as the file system describes it (name, size, inode, modification
+    and change times in nanoseconds); None if it cannot be read. Any write, replacement or removal changes it (the
+    change time cannot be set back by hand), and it costs a stat per file instead of reading the whole site: at 16x
+    the content that is 200 MB less to hash per build (issue 13)."""
     digest = hashlib.sha256()
     try:
         for path in sorted(folder.rglob("*")):
             if path.is_symlink() or not path.is_file():
                 digest.update(b"L" if path.is_symlink() else b"")
                 continue
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            info = path.stat()
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0"
+                          + f"{info.st_size}:{info.st_ino}:{info.st_mtime_ns}:{info.st_ctime_ns}".encode() + b"\0")
     except OSError:
         return None
     return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -71,8 +72,8 @@ def prose(text: str | None) -> Markup:
 
 
 # The same text is converted for its page, the overviews that show it and its PDF: converting is a pure function
-# of the text (links stay relative as written), so each text is converted once per process. Measured on today's
-# content (issue 13): ...
+# of the text (links stay relative as written), so each text is converted once per process. At 16x the content this
+# took writing the pages of an edit from 3.98 to 2.37 CPU-s (issue 13).
 _MEMO: dict[str, Markup] = {}
 
 
@@ -95,6 +96,7 @@ def md_inline(text: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked for tens of thousands of times at 16x the content
 def relative_url(from_page: str, to_page: str) -> str:
     """Link between generated pages as built with use_directory_urls: false (x.md -> x.html)."""
     target, _, anchor = to_page.partition("#")
