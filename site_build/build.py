@@ -92,8 +92,8 @@ def render_pdfs(content, root: Path, out: Path, target: Target = PUBLIC) -> list
 def regenerate(root: Path, docs: Path, target: Target = PUBLIC) -> None:
     """Validate and (re)write the docs folder in place; used by the MkDocs hook for `serve`."""
     from site_build.content.validate import load_content
-    from site_build.site.mkdocs_run import sync_tree
     from site_build.site.render import SITE_CONFIG, write_docs
+    from site_build.site.sync import sync_tree
 
     content = load_content(root)
     (root / "build").mkdir(exist_ok=True)

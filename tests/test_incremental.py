@@ -55,12 +55,27 @@ def test_editing_an_instrument_rebuilds_only_its_pages_and_pdfs(built, tmp_path)
     assert_same_as_full_build(built, result.site, tmp_path)
 
 
-def test_a_removed_anchor_makes_the_build_full(built, tmp_path):
-    # a heading is an anchor other pages may link to: when one goes, every page is rebuilt (and checked)
+def test_a_removed_anchor_no_page_links_to_rebuilds_only_its_page(built, tmp_path):
+    # a heading is an anchor other pages may link to; when none of the pages that are not rebuilt did, the
+    # incremental build is still exact (the next test: when one did, the build fails as a full one would)
     edit(built / "content" / "paginas" / "methode" / "index.md", "## Voor wie?", "## Voor welke scholen?")
     result = build(built)
-    assert result.pages_rebuilt is None, result
+    assert result.pages_rebuilt == 1, result
     assert 'id="voor-welke-scholen"' in (result.site / "methode" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(built, result.site, tmp_path)
+
+
+def test_renaming_an_instrument_rebuilds_the_pages_that_show_its_title(built, tmp_path):
+    # the title stands in the navigation of its section's pages, its neighbours' footers and the pages that
+    # link to it: those are rebuilt, not the whole site, and the result is that of a full build
+    path = built / "instruments" / "reflectie-interview-slot.yml"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("titel: "))
+    edit(path, title, title + " (nieuw)")
+    result = build(built)
+    assert result.pages_rebuilt is not None and 2 <= result.pages_rebuilt < result.pages - 10, result
+    for page in ("instrumenten/reflectie-interview-slot.html", "instrumenten/index.html"):
+        assert " (nieuw)" in (result.site / page).read_text(encoding="utf-8"), page
     assert_same_as_full_build(built, result.site, tmp_path)
 
 

@@ -98,11 +98,16 @@ def builder_config(root: Path, docs: Path, site: Path, data: dict) -> dict[str, 
     return _strings(config)
 
 
+def config_text(root: Path, docs: Path, site: Path, data: dict) -> str:
+    """The configuration file's text."""
+    return ("# Written by `p2g build` from mkdocs.yml and the content: do not edit (see site_build/site/builder_config.py)\n"
+            + yaml.safe_dump(builder_config(root, docs, site, data), allow_unicode=True, sort_keys=False, width=120))
+
+
 def write_builder_config(root: Path, folder: Path, docs: Path, site: Path, data: dict) -> Path:
     """Write the configuration into ``folder`` (only when it changed: its age is part of what the builder
     sees); returns its path."""
-    text = ("# Written by `p2g build` from mkdocs.yml and the content: do not edit (see site_build/site/builder_config.py)\n"
-            + yaml.safe_dump(builder_config(root, docs, site, data), allow_unicode=True, sort_keys=False, width=120))
+    text = config_text(root, docs, site, data)
     path = folder / FILE
     folder.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -12,9 +12,12 @@ offline zip), as it does after MkDocs. The hook in mkdocs.yml is only for `mkdoc
 An incremental build keeps the last built site in build/mkdocs/ and lets MkDocs rebuild only the pages
 whose Markdown changed (its own `dirty` mode). That mode alone can leave a site that differs from a full
 build, so this module closes its gaps and falls back to a full build whenever the result could differ:
-- anything but the pages changed (configuration, navigation, theme, MkDocs itself), or a page was
+- anything but the pages changed (configuration, the navigation's shape, theme, MkDocs itself), or a page was
   added or removed: full build;
-- a rebuilt page lost an anchor (another page may link to it) or changed its title: full build;
+- a page's title in the navigation changed: that page and every page whose last built HTML linked to it (so
+  showed the title in its navigation or footer) are rebuilt (site/nav_titles.py);
+- a rebuilt page changed its title otherwise: full build; it lost an anchor that a page which was not rebuilt
+  linked to: full build (which then fails on the broken link, as it should);
 - links from a rebuilt page to an unchanged one are checked against that page's recorded anchors;
 - the search index gets the unchanged pages' entries back from the previous build, in page order.
 The tests build incrementally and fully and compare the two sites byte for byte.
@@ -32,11 +35,12 @@ import json
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.core.caches import tree_digest
 from site_build.core.problems import ContentError, Problem, warnings_of
+from site_build.site.sync import sync_tree
 
 STATE = "staat.json"
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -44,38 +48,6 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 
 class MkDocsFailed(ContentError):
     """MkDocs stopped (strict mode turns every warning into a failure)."""
-
-
-@dataclass
-class Changes:
-    changed: set[str] = field(default_factory=set)
-    added: set[str] = field(default_factory=set)
-    removed: set[str] = field(default_factory=set)
-
-
-def sync_tree(src: Path, dst: Path) -> Changes:
-    """Make dst equal to src, writing only files that changed (their age tells MkDocs what to rebuild, and
-    `mkdocs serve` does not loop on them)."""
-    changes = Changes()
-    dst.mkdir(parents=True, exist_ok=True)
-    wanted = {p.relative_to(src) for p in src.rglob("*")}
-    for rel in sorted(wanted):
-        s, d = src / rel, dst / rel
-        if s.is_dir():
-            d.mkdir(parents=True, exist_ok=True)
-        elif not d.is_file():
-            d.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(s, d)
-            changes.added.add(rel.as_posix())
-        elif d.read_bytes() != s.read_bytes():
-            shutil.copyfile(s, d)
-            changes.changed.add(rel.as_posix())
-    for path in sorted(dst.rglob("*"), reverse=True):
-        if path.relative_to(dst) not in wanted:
-            if path.is_file():
-                changes.removed.add(path.relative_to(dst).as_posix())
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
-    return changes
 
 
 # --- one MkDocs run -------------------------------------------------------------------------------------
@@ -170,12 +142,15 @@ def run_command(command: str, config_file: Path) -> None:
 
 # --- the incremental site ---------------------------------------------------------------------------------
 
-def _key(root: Path, config_file: Path) -> str:
-    """Everything besides the pages that shapes every page: when it changes, every page is rebuilt."""
+def _key(root: Path, config: str) -> str:
+    """Everything besides the pages that shapes every page: when it changes, every page is rebuilt. ``config``: the
+    builder's configuration with the pages' titles left out (a renamed page rebuilds only the pages that show it,
+    site/nav_titles.py)."""
     from importlib.metadata import version
 
-    digest = hashlib.sha256()
-    files = [root / "mkdocs.yml", config_file, Path(__file__), Path(__file__).with_name("builder_config.py")]
+    digest = hashlib.sha256(config.encode("utf-8") + b"\0")
+    here = Path(__file__)
+    files = [root / "mkdocs.yml", here, here.with_name("builder_config.py"), here.with_name("nav_titles.py")]
     theme = root / "theme"
     if theme.is_dir():
         files += sorted(p for p in theme.rglob("*") if p.is_file())
@@ -214,12 +189,14 @@ class IncrementalSite:
     def build(self, root: Path, fresh_docs: Path, data: dict, force: bool = False, after=None) -> Path:
         """Build the pages in ``fresh_docs`` with the content's site configuration ``data`` into self.site;
         ``after(site)`` (post_build.after_build, for the preview) changes it in place before it is recorded."""
-        from site_build.site.builder_config import write_builder_config
+        from site_build.site import nav_titles
+        from site_build.site.builder_config import config_text, write_builder_config
 
         self.folder.mkdir(parents=True, exist_ok=True)
         changes = sync_tree(fresh_docs, self.docs)
         config_file = self.config = write_builder_config(root, self.folder, self.docs, self.site, data)
-        key = _key(root, config_file)
+        titles = nav_titles.titles(data["nav"])
+        key = _key(root, config_text(root, self.docs, self.site, {**data, "nav": nav_titles.shape(data["nav"])}))
         command = os.environ.get("P2G_SITE_BUILDER")
         if command:  # another builder: all of it, every time
             self._save({"key": None})
@@ -237,12 +214,21 @@ class IncrementalSite:
                  and state.get("site") == tree_digest(self.site))
         # until this build has succeeded, the next one must be full
         self._save({"key": None})
+        renamed = nav_titles.renamed(state.get("titles"), titles) if dirty else None
+        urls = {src: page["url"] for src, page in state["pages"].items()} if dirty else {}
+        if renamed:  # the renamed pages and the pages that show them are built again, as if they had changed
+            for src in nav_titles.touched(self.site, urls, set(renamed)):
+                nav_titles.build_again(self.docs / src, self.site / urls[src])
+        dirty = dirty and renamed is not None
         if dirty:
             previous_index = self._read_index()
             recorder = run_mkdocs(config_file, dirty=True, known=state["pages"],
                                   template_cache=self.template_cache)
             try:
-                if previous_index is None or self._differs(state["pages"], recorder):
+                lost = self._lost_anchors(state["pages"], recorder)
+                kept = set(urls) - set(recorder.pages)
+                if previous_index is None or self._differs(state["pages"], recorder, renamed or {}) or lost and \
+                        nav_titles.linked(self.site, urls, lost, kept):
                     dirty = False
                 else:
                     self._merge_index(previous_index, recorder)
@@ -254,20 +240,25 @@ class IncrementalSite:
             pages = {k: vars(v) for k, v in recorder.pages.items()}
         if after is not None:  # idempotent, and MkDocs' dirty mode keeps what it changed (the files are newer)
             after(self.site)
-        self._save({"key": key, "pages": pages, "site": tree_digest(self.site)})
+        self._save({"key": key, "pages": pages, "titles": titles, "site": tree_digest(self.site)})
         self.incremental = dirty
         self.rebuilt = len(recorder.pages)
         return self.site
 
     @staticmethod
-    def _differs(before: dict[str, dict], recorder: _Recorder) -> bool:
+    def _differs(before: dict[str, dict], recorder: _Recorder, renamed: dict[str, str]) -> bool:
         for src, now in recorder.pages.items():
             old = before.get(src)
-            if old is None or old["title"] != now.title or old["url"] != now.url:
-                return True
-            if set(old["anchors"]) - set(now.anchors):
+            if old is None or old["url"] != now.url or old["title"] != now.title and renamed.get(src) != now.title:
                 return True
         return False
+
+    @staticmethod
+    def _lost_anchors(before: dict[str, dict], recorder: _Recorder) -> set[str]:
+        """Anchors a rebuilt page no longer has ('x/y.html#a'): fine unless a page that was not rebuilt (and so not
+        checked) links to one (a renamed page's heading is one)."""
+        return {f"{now.url}#{a}" for src, now in recorder.pages.items() if src in before
+                for a in set(before[src]["anchors"]) - set(now.anchors)}
 
     def _read_index(self) -> dict | None:
         try:
