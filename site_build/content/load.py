@@ -41,6 +41,7 @@ class Loaded:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     _opmaak: Any = field(default=None, repr=False, compare=False)  # markdown_policy.opmaak_fields, found once
+    digest: str = ""  # SHA-256 of the file's text (content/file_cache.py)
 
     def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Best known position for ``loc``: the key itself if asked, else the value, else a parent."""
@@ -161,11 +162,28 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     return text.lstrip("\ufeff")
 
 
-def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Loaded | None:
-    """Load one YAML file; every problem is appended to ``problems`` and ``None`` is returned on failure."""
+def load_yaml(path: Path, rel: str, problems: list[Problem], cache=None) -> Loaded | None:
+    """Load one YAML file; every problem is appended to ``problems`` and ``None`` is returned on failure.
+    ``cache``: a content/file_cache.FileCache, which gives a file whose text loaded before without composing it."""
     text = read_text(path, rel, problems)
     if text is None:
         return None
+    if cache is not None:
+        from site_build.content.file_cache import text_key
+
+        digest = text_key(text)
+        known = cache.loaded(digest)
+        if known is not None:
+            return Loaded(path=path, rel=rel, data=known[0], positions=known[1], key_positions=known[2],
+                          digest=digest)
+    loaded = _compose(path, rel, text, problems)
+    if loaded is not None and cache is not None:
+        loaded.digest = digest
+        cache.keep(digest, loaded.data, loaded.positions, loaded.key_positions)
+    return loaded
+
+
+def _compose(path: Path, rel: str, text: str, problems: list[Problem]) -> Loaded | None:
     loaded = Loaded(path=path, rel=rel, data=None)
     try:
         documents = list(yaml.compose_all(text, Loader=_Composer))

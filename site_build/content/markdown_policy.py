@@ -238,17 +238,28 @@ def opmaak_fields(loaded, model) -> list[tuple[str, int]]:
     return found
 
 
-def check_fields(files: list, known: set[str] | None) -> list[Problem]:
+def check_fields(files: list, known: set[str] | None, cache=None) -> list[Problem]:
     """Every Opmaak field of every file (found from the models): the policy, and with ``known`` (the site's
-    pages) broken internal links. ``files`` holds (loaded, model) pairs."""
+    pages) broken internal links. ``files`` holds (loaded, model) pairs. ``cache`` (content/file_cache.py) skips
+    a file whose text passed the same check before (with the same pages, for links)."""
+    import hashlib
+
     problems: list[Problem] = []
+    pages = "policy" if known is None else hashlib.sha256("\0".join(sorted(known)).encode()).hexdigest()
     for loaded, model in files:
+        check = f"{pages}:{model.__name__}:{loaded.rel}:{loaded.digest}"
+        if cache is not None and loaded.digest and cache.passed(check):
+            continue
         base = LINK_BASE.get(loaded.rel) or LINK_BASE.get(loaded.rel.rsplit("/", 1)[0], "index.md")
+        found: list[Problem] = []
         for value, first in opmaak_fields(loaded, model):
             if known is None:
-                problems += check_markdown(value, loaded.rel, first, prose_page=False)
+                found += check_markdown(value, loaded.rel, first, prose_page=False)
             else:
-                problems += broken_links(value, loaded.rel, first, base, known)
+                found += broken_links(value, loaded.rel, first, base, known)
+        if not found and cache is not None and loaded.digest:
+            cache.passes(check)
+        problems += found
     return problems
 
 

@@ -100,7 +100,10 @@ def check_prose_pages(root: Path) -> list[Problem]:
 
 def load_content(root: Path) -> Content:
     """Load and validate everything; raise ContentError with all problems, or return Content."""
+    from site_build.content.file_cache import FileCache
+
     root = Path(root)
+    cache = FileCache.of(root)
     problems: list[Problem] = stray_files(root) + check_prose_pages(root)
     parsed: dict[str, tuple[m.Model, Loaded]] = {}  # kind name -> (object, file) for the kinds of one file
     checked: list[tuple[Loaded, type[m.Model]]] = []  # every file that parsed, for the Markdown policy
@@ -114,7 +117,7 @@ def load_content(root: Path) -> Content:
                                                    "(bijvoorbeeld uit de oorspronkelijke repository); de pagina 'Velden' "
                                                    "beschrijft welke velden erin horen"))
             continue
-        loaded = load_yaml(path, rel, problems)
+        loaded = load_yaml(path, rel, problems, cache)
         if loaded is None:
             continue
         obj = parse(loaded, k.model, problems)
@@ -137,10 +140,11 @@ def load_content(root: Path) -> Content:
     known = {k.schema: {o.id for o, _ in collections[k.name]} | _stems(root / k.folder) for k in folders().values()}
     special, taken_over = check_special(parsed, collections, known)
     problems += special + check_markers(documents, known, taken_over)
-    problems.extend(check_fields(checked, None))
+    problems.extend(check_fields(checked, None, cache))
     loaded_apart = {k.name: k.load(root, problems) for k in KINDS if k.load is not None}
     missing = [k for k in files().values() if k.required and k.name not in parsed]
     if problems or missing:
+        cache.save()
         raise ContentError(problems)
 
     content = Content(root, _values(parsed, collections, loaded_apart))
@@ -150,8 +154,9 @@ def load_content(root: Path) -> Content:
     problems.extend(check_pages(content, parsed))
     # broken internal links in any Markdown need the whole site map
     known_pages = set(page_paths(content))
-    problems.extend(check_fields(checked, known_pages))
+    problems.extend(check_fields(checked, known_pages, cache))
     problems.extend(check_prose_links(root, known_pages))
+    cache.save()  # what loaded and passed is kept even when another file has a problem
     if problems:
         raise ContentError(problems)
     return content
