@@ -17,6 +17,7 @@ twice: the last count is remembered (printing/map_plan.py).
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class PrintBuild(MapSteps):
         self.basis = self.renderer.cache_basis()
         self.rendered: list[str] = []       # names made in this run (not from the cache)
         self.pdfs: dict[str, bytes] = {}
+        self.cached_at: dict[str, Path] = {}  # the verified cache entry holding each PDF's bytes
         self.pages: dict[str, int] = {}
         self._pool = pool
         self._own_pool = pool is None
@@ -84,12 +86,14 @@ class PrintBuild(MapSteps):
         # every entry is checked against the hash beside it: a damaged one is made again, never published
         cached = {name: read_verified(path) for name, path in paths.items()}
         if all(data is not None for data in cached.values()):
+            self.cached_at.update(paths)
             self.work.done(cached, {name: self.counts.of(data) for name, data in cached.items()})
             return
 
         def store(rendered: Rendered) -> tuple[dict[str, bytes], dict[str, int]]:
             for name, path in paths.items():
                 write_verified(path, rendered.files[name])
+                self.cached_at[name] = path
                 self.counts.record(rendered.files[name], rendered.pages)
                 self.rendered.append(name)
             return rendered.files, {name: rendered.pages for name in rendered.files}
@@ -114,11 +118,13 @@ class PrintBuild(MapSteps):
         pages = sum(self.counts.of(p.data) for p in parts)
         cached = read_verified(path)
         if cached is not None:
+            self.cached_at[name] = path
             self.work.done({name: cached}, {name: pages})
             return
 
         def store(data: bytes) -> tuple[dict[str, bytes], dict[str, int]]:
             write_verified(path, data)
+            self.cached_at[name] = path
             self.counts.record(data, pages)
             self.rendered.append(name)
             return {name: data}, {name: pages}
@@ -185,7 +191,7 @@ class PrintBuild(MapSteps):
             downloads = []
             for d in planned(self.content, self.target):
                 data = self.pdfs[d.name]
-                (out / d.name).write_bytes(data)
+                _place(data, self.cached_at.get(d.name), out / d.name)
                 downloads.append(d.done(len(data), self.pages[d.name]))
             return downloads
         finally:
@@ -235,3 +241,16 @@ class PrintBuild(MapSteps):
             progressed = self._map_step(pages) or progressed
         return progressed
 
+
+def _place(data: bytes, entry: Path | None, target: Path) -> None:
+    """Put a PDF into the output as a second name of its cache entry when it can (at 16x the content the PDFs are
+    90 MB that need not be written again; issue 13): an entry is never changed in place (core/caches writes a new
+    file and renames it), and one changed by hand fails its hash and is made again. Otherwise it is written."""
+    if entry is not None:
+        try:
+            if entry.stat().st_size == len(data):
+                os.link(entry, target)
+                return
+        except OSError:
+            pass  # another file system, or no hard links: a copy
+    target.write_bytes(data)
