@@ -74,6 +74,9 @@ def parts(log: str, total: float) -> dict[str, float]:
     return found
 
 
+_PARTS = re.compile(r"^(render map-nummers)-\d+\.pdf$")
+
+
 def products(log: str) -> dict[str, float]:
     """CPU seconds of each PDF a worker made: its CPU at 'X klaar' less its CPU at 'X' (a worker does one at a
     time). Named as the timeline names them ('render zakkaarten.pdf', 'merge Complete map: alle formulieren')."""
@@ -86,7 +89,10 @@ def products(log: str) -> dict[str, float]:
         if what.endswith(" klaar"):
             begun = started.pop((pid, what[:-len(" klaar")]), None)
             if begun is not None:
-                found[what[:-len(" klaar")]] = cpu - begun
+                # a PDF made in parts (the map's running numbers: map-nummers-1.pdf, -2, ...) counts as one, so its
+                # growth is judged over all its pages
+                name = _PARTS.sub(r"\1 (delen).pdf", what[:-len(" klaar")])
+                found[name] = found.get(name, 0.0) + cpu - begun
         else:
             started[(pid, what)] = cpu
     return found

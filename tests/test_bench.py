@@ -25,3 +25,16 @@ def test_four_times_the_content_validates_with_four_times_the_items(tmp_path):
     variants = [i for i in content.instrumenten if i.variant_van and i.id.endswith("-k3")]
     assert variants and all(i.variant_van.endswith("-k3") for i in variants)
     assert any(i.titel.endswith("(kopie 4)") for i in content.instrumenten)
+
+
+def test_the_parts_of_one_pdf_count_as_one_product():
+    from measure import products
+
+    log = "\n".join([
+        "  1.00s   1.00cpu  [11] render map-nummers-1.pdf", "  1.50s   1.40cpu  [11] render map-nummers-1.pdf klaar",
+        "  1.00s   2.00cpu  [12] render map-nummers-2.pdf", "  1.20s   2.25cpu  [12] render map-nummers-2.pdf klaar",
+        "  1.50s   1.40cpu  [11] render zakkaarten.pdf", "  1.60s   1.50cpu  [11] render zakkaarten.pdf klaar"])
+    found = products(log)
+    assert set(found) == {"render map-nummers (delen).pdf", "render zakkaarten.pdf"}
+    assert abs(found["render map-nummers (delen).pdf"] - 0.65) < 1e-9
+    assert abs(found["render zakkaarten.pdf"] - 0.10) < 1e-9

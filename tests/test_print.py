@@ -170,6 +170,25 @@ def test_complete_map_has_cover_contents_and_all_forms(real_site):
     assert page == total + 1
 
 
+@pytest.mark.build
+def test_the_maps_running_numbers_come_in_parts_that_run_on(minimal, tmp_path, monkeypatch):
+    """The numbers are laid out in parts (growth stays linear, issue 13); with parts of one page the numbers
+    still run from the second page to the last, each page showing its own, and the cover none (here a part per
+    page: the small project's map has a few pages)."""
+    monkeypatch.setattr(PrintRenderer, "NUMBERS_PER_JOB", 1)
+    build = PrintBuild(load_content(minimal), tmp_path / "cache", workers=1)
+    build.run(tmp_path / "pdf")
+    parts = sorted(n for n in build.rendered if n.startswith("map-nummers-"))
+    reader = PdfReader(tmp_path / "pdf" / "complete-map.pdf")
+    total = len(reader.pages)
+    assert len(parts) == total >= 3, (parts, total)
+    texts = [page.extract_text() for page in reader.pages]
+    assert "Complete map · pagina" not in texts[0]
+    for n, text in enumerate(texts[1:], start=2):
+        assert f"Complete map · pagina {n} van {total}" in text, n
+        assert text.count("Complete map · pagina") == 1, n
+
+
 def test_pocket_cards(real_site):
     project, site, content = real_site
     reader = PdfReader(site / "downloads" / "zakkaarten.pdf")

@@ -15,7 +15,7 @@ class Part:
     title: str | None = None
 
 
-def merge(parts: list[Part], title: str, subject: str, lang: str, stamp: bytes | None = None) -> bytes:
+def merge(parts: list[Part], title: str, subject: str, lang: str, stamp: list[bytes] | None = None) -> bytes:
     """Concatenate rendered PDFs into one, with title, subject, language (``lang``: the edition's, as its
     print HTML gives its parts) and a bookmark per part, and with
     their structure trees joined under one /Document element, so the result is tagged (PDF/UA) like its parts.

@@ -106,14 +106,15 @@ class PrintBuild(MapSteps):
             self.work.queue((job.rank, -len(job.html)),
                             lambda: self._executor().render(self.content.root, self.stylesheet, job), store)
 
-    def _merge(self, name: str, parts: list[Part], title: str, subject: str, stamp: bytes | None = None) -> None:
+    def _merge(self, name: str, parts: list[Part], title: str, subject: str, stamp: list[bytes] | None = None
+               ) -> None:
         """Have the parts merged into one PDF, with ``stamp``'s pages laid over its pages if given (or take it
         from the cache)."""
         self._asked.add(name)
         lang = self.renderer.labels.text("taal.code")
         digest = hashlib.sha256(b"".join(hashlib.sha256(p.data).digest() + repr(p.title).encode() for p in parts)
                                 + title.encode() + subject.encode() + lang.encode() + self.basis.encode()
-                                + hashlib.sha256(stamp or b"").digest())
+                                + b"".join(hashlib.sha256(page).digest() for page in stamp or []))
         path = self.cache / f"pak-{digest.hexdigest()}.pdf"
         pages = sum(self.counts.of(p.data) for p in parts)
         cached = read_verified(path)

@@ -22,7 +22,8 @@ def _render(engines: Engines, root: str, stylesheet: str, job: PdfJob) -> Render
     return engines.get(Path(root), stylesheet).render(job)
 
 
-def _merge(engines: Engines, parts: list[Part], title: str, subject: str, lang: str, stamp: bytes | None) -> bytes:
+def _merge(engines: Engines, parts: list[Part], title: str, subject: str, lang: str,
+           stamp: list[bytes] | None) -> bytes:
     return merge(parts, title, subject, lang, stamp)
 
 
@@ -95,7 +96,7 @@ class PdfPool:
         self.prepare(root, stylesheet)
         return self._submit("render", str(root), stylesheet, job)
 
-    def merge(self, parts: list[Part], title: str, subject: str, lang: str, stamp: bytes | None = None):
+    def merge(self, parts: list[Part], title: str, subject: str, lang: str, stamp: list[bytes] | None = None):
         """A future for the merged PDF's bytes."""
         self.prepare(None, None)
         return self._submit("merge", parts, title, subject, lang, stamp)

@@ -154,11 +154,18 @@ class PrintRenderer:
         html = self.env.get_template(map_.template).render(self._context(inhoud=inhoud, bijlagen=bijlagen, titel=titel))
         return PdfJob("map-voorwerk.pdf", html, titel, rank=0)
 
-    def map_numbers_job(self, total: int) -> PdfJob:
+    NUMBERS_PER_JOB = 150  # WeasyPrint lays out a long run of pages a little slower per page (3.2 ms a page at 150,
+    # 4.2 at 1200: issue 13), so the numbers come in parts of this many pages, which grow in line with the map
+
+    def map_numbers_jobs(self, total: int) -> list[PdfJob]:
         """The complete map's running page numbers: ``total`` pages holding only a number (none on the cover),
-        laid over the merged map's pages."""
-        html = self.env.get_template("print/map-nummers.html.j2").render(self._context(total=total))
-        return PdfJob("map-nummers.pdf", html, self.labels.text("drukwerk.map.paginanummers"))
+        in parts of NUMBERS_PER_JOB pages, laid over the merged map's pages in order."""
+        template = self.env.get_template("print/map-nummers.html.j2")
+        title = self.labels.text("drukwerk.map.paginanummers")
+        return [PdfJob(f"map-nummers-{first // self.NUMBERS_PER_JOB + 1}.pdf",
+                       template.render(self._context(first=first + 1, last=min(total, first + self.NUMBERS_PER_JOB),
+                                                     total=total)), title, rank=0)
+                for first in range(0, total, self.NUMBERS_PER_JOB)]
 
     # --- PDF ----------------------------------------------------------------------------------
     def engine(self) -> PdfEngine:

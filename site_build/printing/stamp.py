@@ -9,14 +9,16 @@ import io
 NAME = "/P2GPaginanummer"
 
 
-def lay_over(out, stamp: bytes) -> None:
-    """Lay page i of ``stamp`` over page i of ``out`` (a pikepdf Pdf); the stamp has as many pages."""
+def lay_over(out, stamps: list[bytes]) -> None:
+    """Lay page i of the stamps (PDFs, one after the other) over page i of ``out`` (a pikepdf Pdf); together they
+    have as many pages."""
     import pikepdf
 
-    src = pikepdf.open(io.BytesIO(stamp))
-    if len(src.pages) != len(out.pages):
-        raise ValueError(f"{len(src.pages)} pagina's met nummers voor {len(out.pages)} pagina's")
-    for page, number in zip(out.pages, src.pages, strict=True):
+    sources = [pikepdf.open(io.BytesIO(stamp)) for stamp in stamps]
+    numbers = [(src, page) for src in sources for page in src.pages]
+    if len(numbers) != len(out.pages):
+        raise ValueError(f"{len(numbers)} pagina's met nummers voor {len(out.pages)} pagina's")
+    for page, (src, number) in zip(out.pages, numbers, strict=True):
         _as_artifact(src, number)
         form = out.copy_foreign(number.as_form_xobject())
         # by hand rather than Page.add_overlay, whose resource names are random: the same input must give
