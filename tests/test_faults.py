@@ -44,6 +44,20 @@ def test_damaged_cache_entries_are_rebuilt_not_published(minimal):
         pikepdf.open(io.BytesIO(data)).close()
 
 
+def test_a_pdf_changed_in_place_in_the_site_is_made_again(minimal):
+    # a site's PDF is a second name of its cache entry (printing/pipeline.py): changed in place (a PDF editor that
+    # saves over it), the entry is changed too; the next build notices the site changed, the entry fails its hash,
+    # and the PDF is made again
+    first = build(minimal)
+    good = pdfs(first.site)
+    target = sorted((first.site / "downloads").glob("*.pdf"))[0]
+    with open(target, "r+b") as handle:
+        handle.write(b"%PDF-1.7 kapot")
+    again = build(minimal)
+    assert not again.up_to_date and again.pdfs_made >= 1
+    assert pdfs(again.site) == good
+
+
 def test_a_damaged_incremental_site_is_built_in_full(minimal):
     build(minimal)
     kept = minimal / "build" / "mkdocs" / "site" / "donts" / "index.html"
