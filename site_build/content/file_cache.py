@@ -34,10 +34,13 @@ def _code_key() -> str:
 
 
 def text_key(text: str) -> str:
+    """What a file's entry is found by: the SHA-256 of its text (so a file that is moved or renamed keeps it)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class FileCache:
+    """The cache of one load (see the module): read at the start, written at the end with only what was used."""
+
     def __init__(self, path: Path | None):
         self.path = path
         self.code = _code_key()
