@@ -42,6 +42,7 @@ class Loaded:
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     _opmaak: Any = field(default=None, repr=False, compare=False)  # markdown_policy.opmaak_fields, found once
     digest: str = ""  # SHA-256 of the file's text (content/file_cache.py)
+    text: str = field(default="", repr=False)  # as read (markdown_policy finds where a block's text starts in it)
 
     def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Best known position for ``loc``: the key itself if asked, else the value, else a parent."""
@@ -175,7 +176,7 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], cache=None) -> Load
         known = cache.loaded(digest)
         if known is not None:
             return Loaded(path=path, rel=rel, data=known[0], positions=known[1], key_positions=known[2],
-                          digest=digest)
+                          digest=digest, text=text)
     loaded = _compose(path, rel, text, problems)
     if loaded is not None and cache is not None:
         loaded.digest = digest
@@ -184,7 +185,7 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], cache=None) -> Load
 
 
 def _compose(path: Path, rel: str, text: str, problems: list[Problem]) -> Loaded | None:
-    loaded = Loaded(path=path, rel=rel, data=None)
+    loaded = Loaded(path=path, rel=rel, data=None, text=text)
     try:
         documents = list(yaml.compose_all(text, Loader=_Composer))
     except yaml.MarkedYAMLError as exc:

@@ -222,10 +222,7 @@ def opmaak_fields(loaded, model) -> list[tuple[str, int]]:
         return found
     from site_build.content.surface import spots
 
-    try:
-        lines = loaded.path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
+    lines = loaded.text.splitlines()
     found = []
     for spot in spots(model, loaded.data, only="opmaak"):
         if spot.kind != "opmaak":

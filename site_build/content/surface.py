@@ -112,14 +112,11 @@ def _kinds_in(annotation: Any, metadata: tuple = ()) -> frozenset:
         return _INSIDE[key]
     _INSIDE[key] = frozenset()  # a model that contains itself adds nothing new
     kinds: set = set()
-    for option in _options(annotation):
-        inner = option
-        while typing.get_origin(inner) is typing.Annotated:
-            inner = typing.get_args(inner)[0]
+    for option, inner, origin in _unwrapped(annotation):
         kind = text_kind(option, list(metadata))
         if kind:
             kinds.add(kind)
-        elif typing.get_origin(inner) is list:
+        elif origin is list:
             kinds |= _kinds_in(typing.get_args(inner)[0])
         elif isinstance(inner, type) and issubclass(inner, BaseModel):
             for info in inner.model_fields.values():

@@ -98,16 +98,16 @@ def builder_config(root: Path, docs: Path, site: Path, data: dict) -> dict[str, 
     return _strings(config)
 
 
-def config_text(root: Path, docs: Path, site: Path, data: dict) -> str:
-    """The configuration file's text."""
+def config_text(config: dict[str, Any]) -> str:
+    """The configuration file's text, for a configuration made by builder_config."""
     return ("# Written by `p2g build` from mkdocs.yml and the content: do not edit (see site_build/site/builder_config.py)\n"
-            + yaml.safe_dump(builder_config(root, docs, site, data), allow_unicode=True, sort_keys=False, width=120))
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
 
 
-def write_builder_config(root: Path, folder: Path, docs: Path, site: Path, data: dict) -> Path:
-    """Write the configuration into ``folder`` (only when it changed: its age is part of what the builder
-    sees); returns its path."""
-    text = config_text(root, docs, site, data)
+def write_builder_config(folder: Path, config: dict[str, Any]) -> Path:
+    """Write the configuration (made by builder_config) into ``folder`` (only when it changed: its age is part of
+    what the builder sees); returns its path."""
+    text = config_text(config)
     path = folder / FILE
     folder.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

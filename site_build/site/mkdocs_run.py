@@ -190,13 +190,14 @@ class IncrementalSite:
         """Build the pages in ``fresh_docs`` with the content's site configuration ``data`` into self.site;
         ``after(site)`` (post_build.after_build, for the preview) changes it in place before it is recorded."""
         from site_build.site import nav_titles
-        from site_build.site.builder_config import config_text, write_builder_config
+        from site_build.site.builder_config import builder_config, config_text, write_builder_config
 
         self.folder.mkdir(parents=True, exist_ok=True)
         changes = sync_tree(fresh_docs, self.docs)
-        config_file = self.config = write_builder_config(root, self.folder, self.docs, self.site, data)
-        titles = nav_titles.titles(data["nav"])
-        key = _key(root, config_text(root, self.docs, self.site, {**data, "nav": nav_titles.shape(data["nav"])}))
+        config = builder_config(root, self.docs, self.site, data)
+        config_file = self.config = write_builder_config(self.folder, config)
+        titles = nav_titles.titles(config["nav"])
+        key = _key(root, config_text({**config, "nav": nav_titles.shape(config["nav"])}))
         command = os.environ.get("P2G_SITE_BUILDER")
         if command:  # another builder: all of it, every time
             self._save({"key": None})

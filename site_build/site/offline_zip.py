@@ -49,7 +49,7 @@ class _Entries:
     any other file is compressed once per build, whatever the number of rounds. At 16x the content this took
     an edit's zip from about 1.3 to 0.5 CPU-s (issue 13)."""
 
-    def __init__(self, site: Path, previous: Path | None):
+    def __init__(self, previous: Path | None):
         self.previous = previous
         self.old: dict[str, zipfile.ZipInfo] = {}
         self._old_file = None
@@ -147,7 +147,7 @@ def write_zip(site: Path, previous: Path | None = None) -> int:
             if MARKER in text:
                 marked[page] = text
     contents = {path: path.read_bytes() for path in files if path not in marked}
-    entries = _Entries(site, previous)
+    entries = _Entries(previous)
     try:
         shown = size_text(0)
         for _ in range(_ROUNDS):

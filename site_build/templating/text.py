@@ -59,22 +59,20 @@ def _converter() -> markdown.Markdown:
 
 def prose(text: str | None) -> Markup:
     """The documented Markdown subset of 'Opmaak' fields: HTML is escaped first, so it shows as text."""
-    if not text:
-        return Markup("")
-    known = _MEMO.get(text)
-    if known is None:
-        md = _converter()
-        md.reset()
-        rendered = md.convert(html.escape(text, quote=False))
-        # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
-        known = _MEMO[text] = Markup(re.sub(r"\n\s*\n", "\n", rendered))
-    return known
+    return _converted(text) if text else Markup("")
 
 
 # The same text is converted for its page, the overviews that show it and its PDF: converting is a pure function
 # of the text (links stay relative as written), so each text is converted once per process. At 16x the content this
-# took writing the pages of an edit from 3.98 to 2.37 CPU-s (issue 13).
-_MEMO: dict[str, Markup] = {}
+# took writing the pages of an edit from 3.98 to 2.37 CPU-s (issue 13). Bounded, so a long `p2g serve` does not
+# keep every text it ever saw.
+@functools.lru_cache(maxsize=65536)
+def _converted(text: str) -> Markup:
+    md = _converter()
+    md.reset()
+    rendered = md.convert(html.escape(text, quote=False))
+    # Raw HTML blocks in the generated Markdown end at a blank line: keep our blocks free of them.
+    return Markup(re.sub(r"\n\s*\n", "\n", rendered))
 
 
 def prose_inline(text: str | None) -> Markup:
