@@ -148,11 +148,11 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         from site_build.content.validate import load_content
         from site_build.printing.pipeline import PrintBuild
         from site_build.printing.products import planned
+        from site_build.site.assemble import Assembly
         from site_build.site.mkdocs_run import IncrementalSite
         from site_build.site.offline_zip import write_zip
-        from site_build.site.post_build import after_build
         from site_build.site.render import write_docs
-        from site_build.templating.markers import fill_in
+        from site_build.templating.markers import filler
 
         content = load_content(root)
         mark("inhoud geladen")
@@ -166,15 +166,17 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         built = state.build(root, docs, data, force=force)
         mark(f"MkDocs klaar ({state.rebuilt} pagina's)")
         site = scratch / "site"
-        shutil.copytree(built, site)  # while the PDFs are still being made
-        after_build(site)  # the builder's output stays as it made it: the incremental state describes that
+        # the published files, each written only if it changed (the builder's output stays as it made it: the
+        # incremental state describes that); meanwhile the PDFs are still being made
+        assembly = Assembly(built, site, previous=out)
+        assembly.start()
         downloads = printing.finish(scratch / "pdf")
         mark("PDF's klaar")
         for d in downloads:
             os.replace(scratch / "pdf" / d.name, site / d.path)
-        fill_in(site, downloads, content.labels())
+        assembly.finish(filler(downloads, content.labels()))
         # last: it holds every other file, and the pages that offer it state its size
-        write_zip(site, previous=out if out.is_dir() else None)
+        write_zip(site, previous=assembly.previous, put=assembly.put)
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)

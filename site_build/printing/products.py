@@ -9,7 +9,7 @@ of downloads a build publishes (`planned`, known from the content before any PDF
 page (macros/site/downloads.md.j2). A new product is an entry here and its template in macros/print/.
 
 The site's pages are written while the PDFs are still being rendered; where a page shows a size or a page
-count, it holds a marker that templating.markers.fill_in replaces in the built HTML afterwards.
+count, it holds a marker that templating.markers.filler replaces in the built HTML afterwards.
 """
 
 from __future__ import annotations

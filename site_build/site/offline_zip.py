@@ -63,7 +63,7 @@ class _Entries:
                         self.old = {i.filename: i for i in old.infolist()}
             except (OSError, zipfile.BadZipFile):
                 self.old = {}
-        self._made: dict[tuple[str, bytes], tuple[int, int, int, bytes]] = {}
+        self._made: dict[str, tuple[bytes, tuple[int, int, int, bytes]]] = {}  # by file: its last bytes
 
     def close(self) -> None:
         if self._old_file is not None:
@@ -71,10 +71,10 @@ class _Entries:
 
     def entry(self, rel: str, data: bytes) -> tuple[int, int, int, bytes]:
         """(method, crc32, uncompressed size, compressed bytes) of ``data`` under ``rel``."""
-        known = self._made.get((rel, data))
-        if known is None:
-            known = self._made[(rel, data)] = self._reused(rel, data) or self._compressed(rel, data)
-        return known
+        known = self._made.get(rel)
+        if known is None or known[0] != data:
+            known = self._made[rel] = (data, self._reused(rel, data) or self._compressed(rel, data))
+        return known[1]
 
     def _compressed(self, rel: str, data: bytes) -> tuple[int, int, int, bytes]:
         if Path(rel).suffix.lower() in _STORED:
@@ -103,22 +103,29 @@ class _Entries:
         return info.compress_type, info.CRC, info.file_size, raw
 
 
-def _zip_bytes(files: list[tuple[str, bytes]], entries: _Entries) -> bytes:
-    """A zip of ``files`` (name under the folder, bytes), written by hand so that compressed entries can be reused
-    (Python's zipfile compresses whatever it is given): fixed timestamps, Unix permissions, no zip64 (refused above
-    4 GB, far beyond any site)."""
+_LOCAL, _CENTRAL, _END = 30, 46, 22  # fixed sizes of a local header, a central directory entry and the end record
+
+
+def _zip_size(entries: list[tuple[bytes, tuple[int, int, int, bytes]]]) -> int:
+    """The size _zip_bytes gives for these entries, without making it (the fixed point's rounds need only that)."""
+    return sum(_LOCAL + _CENTRAL + 2 * len(name) + len(packed) for name, (_, _, _, packed) in entries) \
+        + _END + len(_COMMENT)
+
+
+def _zip_bytes(entries: list[tuple[bytes, tuple[int, int, int, bytes]]]) -> bytes:
+    """A zip of ``entries`` (name under the folder, and (method, crc, size, compressed bytes)), written by hand so
+    that compressed entries can be reused (Python's zipfile compresses whatever it is given): fixed timestamps, Unix
+    permissions, no zip64 (refused above 4 GB, far beyond any site)."""
     year, month, day, hour, minute, second = _timestamp()
     dos_time = hour << 11 | minute << 5 | second // 2
     dos_date = (year - 1980) << 9 | month << 5 | day
     out = io.BytesIO()
     central = []
-    for rel, data in files:
-        method, crc, size, packed = entries.entry(rel, data)
-        name = f"{FOLDER}/{rel}".encode("utf-8")
+    for name, (method, crc, size, packed) in entries:
         flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
         version = 20 if method == zipfile.ZIP_DEFLATED else 10
         offset = out.tell()
-        if offset + len(packed) > 0xFFFFFFFF or len(files) > 0xFFFF:
+        if offset + len(packed) > 0xFFFFFFFF or len(entries) > 0xFFFF:
             raise RuntimeError("de offline-zip wordt groter dan 4 GB; dat kan deze bouw niet maken")
         fields = (version, flags, method, dos_time, dos_date, crc, len(packed), size, len(name))
         out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name)
@@ -133,35 +140,50 @@ def _zip_bytes(files: list[tuple[str, bytes]], entries: _Entries) -> bytes:
     return out.getvalue()
 
 
-def write_zip(site: Path, previous: Path | None = None) -> int:
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``path`` as a new file (a file it replaces may be a second name of the previous site's)."""
+    new = path.with_name(f".{path.name}.{os.getpid()}.nieuw")
+    new.write_bytes(data)
+    new.replace(path)
+
+
+def write_zip(site: Path, previous: Path | None = None, put=None) -> int:
     """Write the zip into ``site`` and its size into the pages that offer it; returns the zip's size. ``previous``:
-    the site as the last build left it, whose zip's entries are reused for files that did not change."""
-    target = site / ZIP_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    files = sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix())
-    marked = {}
-    for page in files:
-        if page.suffix == ".html":
-            text = page.read_text(encoding="utf-8")
+    the site as the last build left it, whose zip's entries are reused for files that did not change. ``put(rel,
+    data)`` writes a file of the site (site/assemble.py: a link when it did not change); by default, a new file."""
+    if put is None:
+        def put(rel: str, data: bytes) -> None:
+            _replace(site / rel, data)
+    (site / ZIP_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (site / ZIP_PATH).unlink(missing_ok=True)
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    marked: dict[str, str] = {}
+    for rel in files:
+        if rel.endswith(".html"):
+            text = (site / rel).read_text(encoding="utf-8")
             if MARKER in text:
-                marked[page] = text
-    contents = {path: path.read_bytes() for path in files if path not in marked}
+                marked[rel] = text
     entries = _Entries(previous)
     try:
+        # every other file is read and compressed (or taken from the previous zip) once, whatever the rounds
+        fixed = {rel: entries.entry(rel, (site / rel).read_bytes()) for rel in files if rel not in marked}
+        names = {rel: f"{FOLDER}/{rel}".encode("utf-8") for rel in files}
         shown = size_text(0)
         for _ in range(_ROUNDS):
-            replaced = {page: text.replace(MARKER, shown).encode("utf-8") for page, text in marked.items()}
-            data = _zip_bytes([(p.relative_to(site).as_posix(), replaced.get(p) or contents[p]) for p in files],
-                              entries)
-            if size_text(len(data)) == shown:
+            pages = {rel: text.replace(MARKER, shown).encode("utf-8") for rel, text in marked.items()}
+            packed = [(names[rel], fixed[rel] if rel in fixed else entries.entry(rel, pages[rel])) for rel in files]
+            size = _zip_size(packed)
+            if size_text(size) == shown:
                 break
-            shown = size_text(len(data))
+            shown = size_text(size)
         else:
             raise RuntimeError(f"de grootte van {ZIP_NAME} kwam na {_ROUNDS} rondes niet vast te liggen")
     finally:
         entries.close()
-    for page, content in replaced.items():
-        page.write_bytes(content)
-    target.write_bytes(data)
+    data = _zip_bytes(packed)
+    if len(data) != size:  # _zip_size and _zip_bytes must agree, or a page would state a wrong size
+        raise RuntimeError(f"{ZIP_NAME}: {len(data)} bytes, berekend {size}")
+    for rel, content in pages.items():
+        put(rel, content)
+    put(ZIP_PATH, data)
     return len(data)

@@ -107,7 +107,7 @@ def write_docs(content: Content, docs: Path, target: Target = PUBLIC, downloads:
     """Write the whole docs folder for MkDocs into ``docs`` (which must not exist yet).
 
     ``downloads`` describes the PDFs. With ``pdf_dir`` they are rendered already and copied in; without it they
-    are still being rendered: the pages get markers for their sizes (see templating.markers.fill_in) and docs/downloads/
+    are still being rendered: the pages get markers for their sizes (see templating.markers.filler) and docs/downloads/
     gets empty stand-ins, so MkDocs can check the links to them.
     """
     renderer = SiteRenderer(content, target, downloads=downloads, offline_zip=offline_zip)

@@ -11,17 +11,12 @@ TARGET = Path("assets") / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
 MARKER = "/* p2g-zoeken "
 
 
-def patch_dutch_search(site_dir: Path) -> bool:
-    """Append the patch once (a build without changes to the theme may leave the patched file in place);
-    whether the file changed. A missing file means search is not Dutch: nothing to do."""
-    target = Path(site_dir) / TARGET
-    if not target.is_file():
-        return False
+def with_dutch_search(text: str) -> str:
+    """The lunr file's text with the patch appended once: a file that has this patch already stays as it is,
+    an older patch is replaced, not stacked."""
     patch = PATCH.read_text(encoding="utf-8")
     stamp = f"{MARKER}{hashlib.sha256(patch.encode()).hexdigest()[:16]} */\n"
-    text = target.read_text(encoding="utf-8")
     if stamp in text:
-        return False
-    original = text.split(MARKER, 1)[0]  # an older patch goes: it is replaced, not stacked
-    target.write_text(original.rstrip("\n") + "\n" + stamp + patch, encoding="utf-8")
-    return True
+        return text
+    original = text.split(MARKER, 1)[0]
+    return original.rstrip("\n") + "\n" + stamp + patch

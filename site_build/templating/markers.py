@@ -4,7 +4,6 @@ offline zip's size). The page holds an HTML comment; the build replaces it in th
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -43,28 +42,29 @@ def template_globals(labels: Labels) -> dict:
     return {"grootte": shown("grootte"), "paginas": shown("paginas"), "pagina_aantal": shown("aantal")}
 
 
-def fill_in(site: Path, downloads: list, labels: Labels) -> int:
-    """Replace the markers in the built HTML by the real sizes and page counts; returns the files changed.
+PREFIX = b"<!--p2g:"  # what every marker starts with (the zip's too): a page without it has none
+
+
+def filler(downloads: list, labels: Labels):
+    """A function that replaces the markers in one page's HTML by the real sizes and page counts
+    (``fill(text, where)``; ``where`` names the page in an error). The offline zip's own marker is left for
+    site/offline_zip.py.
 
     A marker for a file that was not rendered is a bug in the build, not in the content: it stops the build.
     """
     by_name = {d.name: d for d in downloads}
     shows = _shows(labels)
-    changed = 0
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if "<!--p2g:" not in text:
-            continue
 
+    def fill(text: str, where: str) -> str:
         def value(match: "re.Match[str]") -> str:
             d = by_name.get(match.group(2))
             if d is None or d.size is None:
-                raise RuntimeError(f"{page}: geen PDF '{match.group(2)}' gemaakt")  # noqa: B023 (used in this iteration)
+                raise RuntimeError(f"{where}: geen PDF '{match.group(2)}' gemaakt")
             return str(Markup.escape(shows[match.group(1)](d)))
 
-        page.write_text(_MARKER.sub(value, text), encoding="utf-8")
-        changed += 1
-    return changed
+        return _MARKER.sub(value, text)
+
+    return fill
 
 
 def zip_globals() -> dict:
