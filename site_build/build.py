@@ -159,7 +159,8 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         printing = PrintBuild(content, scratch_parent / "pdf-cache", target=target, pool=pool)
         printing.start()
         docs = scratch / "docs"
-        data = write_docs(content, docs, target, downloads=planned(content, target), offline_zip=True)
+        to_come = planned(content, target)
+        data = write_docs(content, docs, target, downloads=to_come, offline_zip=True)
         state = IncrementalSite(scratch_parent / target.mkdocs_folder,
                                 template_cache=scratch_parent / "jinja-cache" / "mkdocs")
         mark("pagina's geschreven")
@@ -168,7 +169,7 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         site = scratch / "site"
         # the published files, each written only if it changed (the builder's output stays as it made it: the
         # incremental state describes that); meanwhile the PDFs are still being made
-        assembly = Assembly(built, site, previous=out)
+        assembly = Assembly(built, site, previous=out, placed={d.path for d in to_come})
         assembly.start()
         downloads = printing.finish(scratch / "pdf")
         mark("PDF's klaar")

@@ -20,11 +20,13 @@ from site_build.templating.markers import PREFIX
 
 class Assembly:
     """The new site in ``site`` from the builder's output ``built``, next to ``previous`` (the site as the last build
-    left it, or None). ``start()`` puts every file but the pages whose markers wait for the PDFs; ``finish(fill)``
-    those pages; ``put()`` any other file the build adds (the offline zip and its pages)."""
+    left it, or None). ``start()`` puts every file but the pages whose markers wait for the PDFs and the files in
+    ``placed`` (the PDFs, which the build moves in itself); ``finish(fill)`` those pages; ``put()`` any other file the
+    build adds (the offline zip and its pages)."""
 
-    def __init__(self, built: Path, site: Path, previous: Path | None):
+    def __init__(self, built: Path, site: Path, previous: Path | None, placed: set[str] = frozenset()):
         self.built, self.site = built, site
+        self.placed = placed  # files the build puts in place itself (the PDFs): the builder's stand-ins are skipped
         self.previous = previous if previous is not None and previous.is_dir() else None
         self.written = 0
         self.linked = 0
@@ -40,6 +42,8 @@ class Assembly:
                 (self.site / rel_base / name).mkdir(exist_ok=True)
             for name in sorted(files):
                 rel = (rel_base / name).as_posix()
+                if rel in self.placed:
+                    continue
                 data = (base / name).read_bytes()
                 if name.endswith(".html") and PREFIX in data:
                     self._waiting.append(rel)
