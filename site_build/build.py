@@ -177,7 +177,7 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         assembly.finish(filler(downloads, content.labels()))
         # last: it holds every other file, and the pages that offer it state its size
-        write_zip(site, previous=assembly.previous, put=assembly.put)
+        write_zip(site, previous=assembly.previous, into=assembly)
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)

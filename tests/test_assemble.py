@@ -88,6 +88,34 @@ def test_every_post_build_patch_is_applied_once(pattern):
     assert b"unpkg.com" not in once
 
 
+@pytest.mark.parametrize("in_kernel", [True, False])
+def test_the_zip_made_with_the_previous_one_is_the_zip_made_afresh(tmp_path, monkeypatch, in_kernel):
+    """Entries of files that did not change are copied from the previous zip (in the kernel, or through a buffer
+    where copy_file_range is missing); the result is byte for byte the zip made without it."""
+    from site_build.site.offline_zip import MARKER, write_zip
+
+    if not in_kernel:
+        monkeypatch.delattr(os, "copy_file_range")
+    files = {"index.html": f"<p>zip: {MARKER}</p>", "a.html": "<p>" + "tekst " * 500 + "</p>",
+             "b.css": "x{}" * 300, "downloads/x.pdf": "%PDF-1.7 " + "0" * 4000}
+    previous, site, fresh = tmp_path / "vorige", tmp_path / "nieuw", tmp_path / "vers"
+    write(previous, files)
+    write_zip(previous)
+    files["a.html"] = files["a.html"].replace("tekst", "woord", 3)
+    built = tmp_path / "gebouwd"
+    write(built, files)
+    assembly = Assembly(built, site, previous)
+    assembly.start()
+    assembly.finish(fill)
+    size = write_zip(site, previous=previous, into=assembly)
+    write(fresh, files)
+    assert write_zip(fresh) == size
+    assert (site / ZIP_PATH).read_bytes() == (fresh / ZIP_PATH).read_bytes()
+    # the unchanged files are the previous ones, under a second name
+    assert (site / "b.css").stat().st_ino == (previous / "b.css").stat().st_ino
+    assert (site / "a.html").stat().st_ino != (previous / "a.html").stat().st_ino
+
+
 @pytest.mark.build
 def test_an_edit_writes_only_the_files_it_changed(real, monkeypatch):
     from site_build.build import build

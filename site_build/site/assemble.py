@@ -74,6 +74,24 @@ class Assembly:
         new.replace(target)
         self.written += 1
 
+    def put_file(self, rel: str, made: Path) -> None:
+        """Like put, for a file already written next to its place (the offline zip, too big to hold twice)."""
+        target = self.site / rel
+        if self.previous is not None:
+            old = self.previous / rel
+            try:
+                info = os.lstat(old)
+                if stat.S_ISREG(info.st_mode) and info.st_size == made.stat().st_size and _same_bytes(old, made):
+                    target.unlink(missing_ok=True)
+                    os.link(old, target)
+                    made.unlink()
+                    self.linked += 1
+                    return
+            except OSError:
+                pass
+        made.replace(target)
+        self.written += 1
+
     def _unchanged(self, rel: str, data: bytes) -> bool:
         if self.previous is None:
             return False
@@ -85,3 +103,13 @@ class Assembly:
             return old.read_bytes() == data
         except OSError:
             return False
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    with open(a, "rb") as one, open(b, "rb") as other:
+        while True:
+            x, y = one.read(1 << 20), other.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True

@@ -8,11 +8,11 @@ size (in MB with one decimal) reads differently, again with that text; one or tw
 
 from __future__ import annotations
 
-import io
 import os
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.templating.markers import MARKER, ZIP_NAME, ZIP_PATH  # noqa: F401 (ZIP_NAME re-exported)
@@ -43,117 +43,193 @@ def _timestamp() -> tuple:
     return (1980, 1, 1, 0, 0, 0)
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """A reused entry's compressed bytes, left where they are in the previous zip until the new one is written."""
+
+    offset: int
+    length: int
+
+
+Entry = tuple[int, int, int, "bytes | _Kept"]  # method, crc32, uncompressed size, the compressed bytes
+
+
 class _Entries:
     """The zip's entries, each compressed once: a file unchanged since the previous build is taken from that
-    build's zip as it is (compared byte for byte with the previous site's file, so nothing stale can slip in);
-    any other file is compressed once per build, whatever the number of rounds. At 16x the content this took
-    an edit's zip from about 1.3 to 0.5 CPU-s (issue 13)."""
+    build's zip as it is (compared byte for byte with the previous site's file, so nothing stale can slip in; a
+    file that is the previous site's file under a second name, see site/assemble.py, is that file and is not read
+    at all), and copied from the old zip straight into the new one; any other file is compressed once per build,
+    whatever the number of rounds. At 16x the content this took an edit's zip from about 1.3 to 0.5 CPU-s, and
+    then to about 0.15 (issue 13)."""
 
     def __init__(self, previous: Path | None):
         self.previous = previous
         self.old: dict[str, zipfile.ZipInfo] = {}
-        self._old_file = None
+        self.old_file = None
+        self._old_size = 0
         if previous is not None and (previous / ZIP_PATH).is_file():
             try:
-                self._old_file = open(previous / ZIP_PATH, "rb")
-                with zipfile.ZipFile(self._old_file) as old:
+                self.old_file = open(previous / ZIP_PATH, "rb")
+                self._old_size = os.fstat(self.old_file.fileno()).st_size
+                with zipfile.ZipFile(self.old_file) as old:
                     # only entries compressed as this code compresses them, so a reused one is what compressing
                     # afresh would give (the build stays reproducible)
                     if old.comment == _COMMENT:
                         self.old = {i.filename: i for i in old.infolist()}
             except (OSError, zipfile.BadZipFile):
                 self.old = {}
-        self._made: dict[str, tuple[bytes, tuple[int, int, int, bytes]]] = {}  # by file: its last bytes
+        self._made: dict[str, tuple[bytes, Entry]] = {}  # by page: its last bytes (the fixed point's rounds)
 
     def close(self) -> None:
-        if self._old_file is not None:
-            self._old_file.close()
+        if self.old_file is not None:
+            self.old_file.close()
 
-    def entry(self, rel: str, data: bytes) -> tuple[int, int, int, bytes]:
-        """(method, crc32, uncompressed size, compressed bytes) of ``data`` under ``rel``."""
+    def of_file(self, site: Path, rel: str) -> Entry:
+        """The entry of the site's file ``rel``."""
+        info = self.old.get(f"{FOLDER}/{rel}")
+        if info is not None:
+            try:
+                here, there = os.stat(site / rel), os.stat(self.previous / rel)
+                if os.path.samestat(here, there) and here.st_size == info.file_size:
+                    kept = self._kept(info)
+                    if kept is not None:
+                        return info.compress_type, info.CRC, info.file_size, kept
+            except OSError:
+                pass
+        data = (site / rel).read_bytes()
+        return self._reused(rel, data) or self._compressed(rel, data)
+
+    def entry(self, rel: str, data: bytes) -> Entry:
+        """The entry of ``data`` under ``rel`` (a page whose text changes between the rounds)."""
         known = self._made.get(rel)
         if known is None or known[0] != data:
             known = self._made[rel] = (data, self._reused(rel, data) or self._compressed(rel, data))
         return known[1]
 
-    def _compressed(self, rel: str, data: bytes) -> tuple[int, int, int, bytes]:
+    def _compressed(self, rel: str, data: bytes) -> Entry:
         if Path(rel).suffix.lower() in _STORED:
             return zipfile.ZIP_STORED, zlib.crc32(data), len(data), data
         packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
         return zipfile.ZIP_DEFLATED, zlib.crc32(data), len(data), packer.compress(data) + packer.flush()
 
-    def _reused(self, rel: str, data: bytes) -> tuple[int, int, int, bytes] | None:
+    def _reused(self, rel: str, data: bytes) -> Entry | None:
         info = self.old.get(f"{FOLDER}/{rel}")
         if info is None or info.file_size != len(data):
             return None
         try:
             if (self.previous / rel).read_bytes() != data:
                 return None
-            self._old_file.seek(info.header_offset)
-            header = self._old_file.read(30)
-            if header[:4] != b"PK\x03\x04":
-                return None
-            name_length, extra_length = struct.unpack("<HH", header[26:30])
-            self._old_file.seek(info.header_offset + 30 + name_length + extra_length)
-            raw = self._old_file.read(info.compress_size)
         except OSError:
             return None
-        if len(raw) != info.compress_size:
+        kept = self._kept(info)
+        return None if kept is None else (info.compress_type, info.CRC, info.file_size, kept)
+
+    def _kept(self, info: zipfile.ZipInfo) -> _Kept | None:
+        """Where the entry's compressed bytes are in the old zip (after its local header), if they are all there."""
+        try:
+            self.old_file.seek(info.header_offset)
+            header = self.old_file.read(30)
+        except OSError:
             return None
-        return info.compress_type, info.CRC, info.file_size, raw
+        if len(header) != 30 or header[:4] != b"PK\x03\x04":
+            return None
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        offset = info.header_offset + 30 + name_length + extra_length
+        if offset + info.compress_size > self._old_size:
+            return None
+        return _Kept(offset, info.compress_size)
 
 
 _LOCAL, _CENTRAL, _END = 30, 46, 22  # fixed sizes of a local header, a central directory entry and the end record
 
 
-def _zip_size(entries: list[tuple[bytes, tuple[int, int, int, bytes]]]) -> int:
-    """The size _zip_bytes gives for these entries, without making it (the fixed point's rounds need only that)."""
-    return sum(_LOCAL + _CENTRAL + 2 * len(name) + len(packed) for name, (_, _, _, packed) in entries) \
+def _length(packed: bytes | _Kept) -> int:
+    return packed.length if isinstance(packed, _Kept) else len(packed)
+
+
+def _zip_size(entries: list[tuple[bytes, Entry]]) -> int:
+    """The size _write_zip gives for these entries, without making it (the fixed point's rounds need only that)."""
+    return sum(_LOCAL + _CENTRAL + 2 * len(name) + _length(packed) for name, (_, _, _, packed) in entries) \
         + _END + len(_COMMENT)
 
 
-def _zip_bytes(entries: list[tuple[bytes, tuple[int, int, int, bytes]]]) -> bytes:
-    """A zip of ``entries`` (name under the folder, and (method, crc, size, compressed bytes)), written by hand so
-    that compressed entries can be reused (Python's zipfile compresses whatever it is given): fixed timestamps, Unix
-    permissions, no zip64 (refused above 4 GB, far beyond any site)."""
+def _copy(source, target, offset: int, length: int) -> None:
+    """Copy ``length`` bytes at ``offset`` of the file ``source`` to the end of ``target`` (unbuffered files): in
+    the kernel where it can (copy_file_range), otherwise through a buffer."""
+    done = 0
+    try:
+        while done < length:
+            n = os.copy_file_range(source.fileno(), target.fileno(), length - done, offset + done)
+            if n == 0:
+                raise OSError("het oude zipbestand is korter dan zijn inhoudsopgave zegt")
+            done += n
+        return
+    except (AttributeError, OSError):
+        pass  # another file system, an older kernel: the plain way, from where the copy stopped
+    source.seek(offset + done)
+    while done < length:
+        chunk = source.read(min(length - done, 1 << 20))
+        if not chunk:
+            raise OSError("het oude zipbestand is korter dan zijn inhoudsopgave zegt")
+        target.write(chunk)
+        done += len(chunk)
+
+
+def _write_zip(path: Path, entries: list[tuple[bytes, Entry]], old_file) -> int:
+    """Write a zip of ``entries`` (name under the folder, and its entry) to ``path``, by hand so that compressed
+    entries can be reused (Python's zipfile compresses whatever it is given): fixed timestamps, Unix permissions,
+    no zip64 (refused above 4 GB, far beyond any site). Returns its size."""
     year, month, day, hour, minute, second = _timestamp()
     dos_time = hour << 11 | minute << 5 | second // 2
     dos_date = (year - 1980) << 9 | month << 5 | day
-    out = io.BytesIO()
     central = []
-    for name, (method, crc, size, packed) in entries:
-        flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
-        version = 20 if method == zipfile.ZIP_DEFLATED else 10
-        offset = out.tell()
-        if offset + len(packed) > 0xFFFFFFFF or len(entries) > 0xFFFF:
-            raise RuntimeError("de offline-zip wordt groter dan 4 GB; dat kan deze bouw niet maken")
-        fields = (version, flags, method, dos_time, dos_date, crc, len(packed), size, len(name))
-        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name)
-        out.write(packed)
-        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 3 << 8 | 20, *fields, 0, 0, 0, 0,
-                                   0o100644 << 16, offset) + name)
-    start = out.tell()
-    directory = b"".join(central)
-    out.write(directory)
-    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), start,
-                          len(_COMMENT)) + _COMMENT)
-    return out.getvalue()
+    offset = 0
+    with open(path, "wb", buffering=0) as out:
+        for name, (method, crc, size, packed) in entries:
+            flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
+            version = 20 if method == zipfile.ZIP_DEFLATED else 10
+            length = _length(packed)
+            if offset + length > 0xFFFFFFFF or len(entries) > 0xFFFF:
+                raise RuntimeError("de offline-zip wordt groter dan 4 GB; dat kan deze bouw niet maken")
+            fields = (version, flags, method, dos_time, dos_date, crc, length, size, len(name))
+            header = struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields, 0) + name
+            out.write(header)
+            if isinstance(packed, _Kept):
+                _copy(old_file, out, packed.offset, packed.length)
+            else:
+                out.write(packed)
+            central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 3 << 8 | 20, *fields, 0, 0, 0, 0,
+                                       0o100644 << 16, offset) + name)
+            offset += len(header) + length
+        directory = b"".join(central)
+        out.write(directory + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central),
+                                          len(directory), offset, len(_COMMENT)) + _COMMENT)
+        return out.tell()
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``path`` as a new file (a file it replaces may be a second name of the previous site's)."""
-    new = path.with_name(f".{path.name}.{os.getpid()}.nieuw")
-    new.write_bytes(data)
-    new.replace(path)
+class _NewFiles:
+    """Where write_zip puts its files when no assembly is given: each as a new file (a file it replaces may be a
+    second name of the previous site's)."""
+
+    def __init__(self, site: Path):
+        self.site = site
+
+    def put(self, rel: str, data: bytes) -> None:
+        target = self.site / rel
+        new = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
+        new.write_bytes(data)
+        new.replace(target)
+
+    def put_file(self, rel: str, made: Path) -> None:
+        made.replace(self.site / rel)
 
 
-def write_zip(site: Path, previous: Path | None = None, put=None) -> int:
+def write_zip(site: Path, previous: Path | None = None, into=None) -> int:
     """Write the zip into ``site`` and its size into the pages that offer it; returns the zip's size. ``previous``:
-    the site as the last build left it, whose zip's entries are reused for files that did not change. ``put(rel,
-    data)`` writes a file of the site (site/assemble.py: a link when it did not change); by default, a new file."""
-    if put is None:
-        def put(rel: str, data: bytes) -> None:
-            _replace(site / rel, data)
+    the site as the last build left it, whose zip's entries are reused for files that did not change. ``into``
+    gives the site its files (``put(rel, data)``, ``put_file(rel, path)``: site/assemble.py's Assembly, which links a
+    file that did not change); by default each is a new file."""
+    into = into or _NewFiles(site)
     (site / ZIP_PATH).parent.mkdir(parents=True, exist_ok=True)
     (site / ZIP_PATH).unlink(missing_ok=True)
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
@@ -166,7 +242,7 @@ def write_zip(site: Path, previous: Path | None = None, put=None) -> int:
     entries = _Entries(previous)
     try:
         # every other file is read and compressed (or taken from the previous zip) once, whatever the rounds
-        fixed = {rel: entries.entry(rel, (site / rel).read_bytes()) for rel in files if rel not in marked}
+        fixed = {rel: entries.of_file(site, rel) for rel in files if rel not in marked}
         names = {rel: f"{FOLDER}/{rel}".encode("utf-8") for rel in files}
         shown = size_text(0)
         for _ in range(_ROUNDS):
@@ -178,12 +254,15 @@ def write_zip(site: Path, previous: Path | None = None, put=None) -> int:
             shown = size_text(size)
         else:
             raise RuntimeError(f"de grootte van {ZIP_NAME} kwam na {_ROUNDS} rondes niet vast te liggen")
+        made = site / ZIP_PATH
+        new = made.with_name(f".{made.name}.{os.getpid()}.nieuw")
+        written = _write_zip(new, packed, entries.old_file)
     finally:
         entries.close()
-    data = _zip_bytes(packed)
-    if len(data) != size:  # _zip_size and _zip_bytes must agree, or a page would state a wrong size
-        raise RuntimeError(f"{ZIP_NAME}: {len(data)} bytes, berekend {size}")
+    if written != size:  # _zip_size and _write_zip must agree, or a page would state a wrong size
+        new.unlink(missing_ok=True)
+        raise RuntimeError(f"{ZIP_NAME}: {written} bytes, berekend {size}")
     for rel, content in pages.items():
-        put(rel, content)
-    put(ZIP_PATH, data)
-    return len(data)
+        into.put(rel, content)
+    into.put_file(ZIP_PATH, new)
+    return written
