@@ -68,6 +68,26 @@ def test_put_replaces_a_linked_file_instead_of_writing_into_it(tmp_path):
     assert (previous / "index.html").read_bytes() == b"<p>zelfde</p>"
 
 
+def test_without_hard_links_unchanged_files_are_written(tmp_path, monkeypatch):
+    """Another file system, or one without hard links: the same site, every file written."""
+    import errno
+
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EXDEV, "andere schijf")
+
+    monkeypatch.setattr(os, "link", no_links)
+    built, previous, site = tmp_path / "gebouwd", tmp_path / "vorige", tmp_path / "nieuw"
+    write(built, {"index.html": "<p>zelfde</p>", "a.html": "<p>nieuw</p>"})
+    write(previous, {"index.html": "<p>zelfde</p>", "a.html": "<p>oud</p>"})
+    assembly = Assembly(built, site, previous)
+    assembly.start()
+    assembly.finish(fill)
+    assert (assembly.linked, assembly.written) == (0, 2)
+    assert {rel: data for rel, (_, data) in snapshot(site).items()} == {"index.html": b"<p>zelfde</p>",
+                                                                        "a.html": b"<p>nieuw</p>"}
+    assert snapshot(site)["index.html"][0] != snapshot(previous)["index.html"][0]
+
+
 def test_without_a_previous_site_every_file_is_written(tmp_path):
     built, site = tmp_path / "gebouwd", tmp_path / "nieuw"
     write(built, {"index.html": "<p>een</p>", "assets/x.css": "y{}"})
