@@ -157,3 +157,46 @@ def test_an_edit_writes_only_the_files_it_changed(real, monkeypatch):
     # the shared files hold what they held: nothing was written into the site that was being served
     for rel in same:
         assert os.stat(site / rel).st_ino == before[rel][0] and (site / rel).read_bytes() == before[rel][1]
+
+
+class _Markers:
+    """The markers of one page (HTML comments p2g:...), each with whether an element around it is left out of the
+    search index (data-search-exclude)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, text: str):
+        from html.parser import HTMLParser
+
+        self.found: list[tuple[str, bool]] = []
+        stack: list[bool] = []
+        found = self.found
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                if tag not in _Markers.VOID:
+                    stack.append(any(name == "data-search-exclude" for name, _ in attrs))
+
+            def handle_endtag(self, tag):
+                if tag not in _Markers.VOID and stack:
+                    stack.pop()
+
+            def handle_comment(self, data):
+                if data.startswith("p2g:"):
+                    found.append((data, any(stack)))
+
+        Parser().feed(text)
+
+
+def test_every_size_filled_in_afterwards_is_left_out_of_search(real_site):
+    """What the build fills in after MkDocs ran (a PDF's size and page count, the zip's size) is not in the search
+    index when the index is made: each marker, on every page, sits in an element the index leaves out, so a search
+    result never shows '(PDF, , )'. Walks the builder's own output (build/mkdocs/site), where the markers still are."""
+    project, site, content = real_site
+    built = project / "build" / "mkdocs" / "site"
+    seen = 0
+    for page in sorted(built.rglob("*.html")):
+        for marker, excluded in _Markers(page.read_text(encoding="utf-8")).found:
+            seen += 1
+            assert excluded, f"{page.relative_to(built)}: <!--{marker}--> staat niet in een element met data-search-exclude"
+    assert seen > 50  # the instruments, meetings, downloads and the zip: the walk found them
