@@ -52,7 +52,7 @@ class Made(NamedTuple):
     page: Page
 
 
-def _declared(content: "Content") -> Iterator[tuple[Kind, Page, PageItem | None]]:
+def declared(content: "Content") -> Iterator[tuple[Kind, Page, PageItem | None]]:
     """Every generated page as declared: its kind, its Page and, for a page per item, the item."""
     for k in KINDS:
         for page in k.pages:
@@ -76,7 +76,7 @@ def _title(title: Any, content: "Content", labels: "Labels") -> str:
 def made_pages(content: "Content") -> Iterator[Made]:
     """Every generated page, in the table's order (content/kinds.py), with its title in the edition's language."""
     labels = content.labels()
-    for k, page, item in _declared(content):
+    for k, page, item in declared(content):
         if item is None:
             yield Made(page.path, _title(page.title, content, labels), page.template, {}, k, page)
         else:
@@ -120,5 +120,5 @@ def generated_pages(content: "Content") -> dict[str, list[tuple[str, str]]]:
 
 def page_paths(content: "Content") -> list[str]:
     """Every page of the site: the generated ones in the table's order, then the prose pages."""
-    generated = [page.path if item is None else page.path.format(id=item.id) for _, page, item in _declared(content)]
+    generated = [page.path if item is None else page.path.format(id=item.id) for _, page, item in declared(content)]
     return generated + [p for p in prose_pages(content.root) if p not in generated]

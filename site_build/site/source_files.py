@@ -13,35 +13,21 @@ if TYPE_CHECKING:
 
 BRANCH = "main"  # the branch the publishing workflow builds (.github/workflows/site.yml)
 
-# generated pages made from one content file or folder
-_FIXED = {
-    "index.md": "content/start.yml",
-    "contact.md": "content/editie.yml",
-    "methode/relationele-behoeften.md": "content/relationele-behoeften.yml",
-    "methode/relatiewoorden.md": "content/relatiewoorden.yml",
-    "vaardigheden/index.md": "content/vaardigheden/",
-    "donts/index.md": "content/donts/",
-    "contexten/index.md": "content/contexten/",
-    "contexten/organisatie.md": "content/organisatie.yml",
-    "instrumenten/index.md": "instruments/",
-    "instrumenten/downloads.md": "instruments/",
-    "onderzoek/index.md": "content/onderzoek.yml",
-    "trainers/jaarplanning.md": "content/planning.yml",
-}
-
 
 def page_sources(content: "Content") -> dict[str, str]:
-    """Page path (as in the nav) -> the file or folder (ending in '/') it is made from."""
-    sources = {path: src for path, src in _FIXED.items() if (content.root / src).exists()}
-    for v in content.vaardigheden:
-        sources[pages.skill_page(v.id)] = f"content/vaardigheden/{v.id}.yml"
-    for inst in content.instrumenten:
-        sources[pages.instrument_page(inst.id)] = f"instruments/{inst.id}.yml"
-    sources["plg/index.md"] = "content/plg.yml"
-    for cyclus in content.plg.cycli:
-        sources[pages.cycle_page(cyclus.id)] = "content/plg.yml"
-        for b in cyclus.bijeenkomsten:
-            sources[pages.meeting_page(b.id)] = "content/plg.yml"
+    """Page path (as in the nav) -> the file or folder (ending in '/') it is made from, derived from the kinds
+    table (content/kinds.py): an item's page comes from the item's file, an overview of a folder kind from the
+    folder, a page of a one-file kind from that file; hand-written pages from themselves."""
+    sources: dict[str, str] = {}
+    for k, page, item in pages.declared(content):
+        if item is None:
+            path, source = page.path, (f"{k.folder}/" if k.folder else k.file)
+        else:
+            path = page.path.format(id=item.id)
+            source = content.sources.get(f"{k.source_key}:{item.id}", f"{k.folder}/{item.id}.yml") if k.folder \
+                else k.file
+        if source and (content.root / source).exists():
+            sources[path] = source
     for rel in pages.prose_pages(content.root):
         sources[rel] = f"{pages.PROSE_DIR}/{rel}"
     return sources
