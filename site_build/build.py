@@ -5,6 +5,7 @@ place in one step, so a failed build never leaves a half-written site/. No hook 
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -62,16 +63,25 @@ def fingerprint(root: Path, out: Path, target: Target) -> str:
     return digest.hexdigest()
 
 
-def _up_to_date(root: Path, out: Path, stamp: str) -> BuildResult | None:
+def _last_build(root: Path) -> dict:
+    """What the last build recorded (build/laatste-bouw.json): its fingerprint, the digest of the site it left, its
+    counts; empty when there is none or it cannot be read."""
     import json
 
     try:
         state = json.loads((root / "build" / STATE).read_text(encoding="utf-8"))
-        # the site itself must be as that build left it: a changed or lost file means build again
-        if state["fingerprint"] == stamp and state["site"] == tree_digest(out):
-            return BuildResult(site=out, pages=state["pages"], pdfs=state["pdfs"], up_to_date=True)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _up_to_date(out: Path, last: dict, stamp: str, site_now: str | None) -> BuildResult | None:
+    # the site itself must be as that build left it: a changed or lost file means build again
+    if site_now is not None and last.get("fingerprint") == stamp and last.get("site") == site_now:
+        try:
+            return BuildResult(site=out, pages=int(last["pages"]), pdfs=int(last["pdfs"]), up_to_date=True)
+        except (KeyError, TypeError, ValueError):
+            return None
     return None
 
 
@@ -106,12 +116,21 @@ def regenerate(root: Path, docs: Path, target: Target = PUBLIC) -> None:
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Replace target by new with renames only; the old site is removed after the new one is in place."""
+    """Replace target by new with renames only; the old site is removed after the new one is in place. The new site
+    is first moved next to the target (copied, when the scratch folder is on another file system: build/ may be a
+    link to another disk), so that the two renames that swap them cannot fail halfway."""
+    staged = target.with_name(f"{target.name}.nieuw-{os.getpid()}")
+    try:
+        new.rename(staged)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        shutil.copytree(new, staged, symlinks=True)
     old = None
     if target.exists():
         old = target.with_name(f"{target.name}.oud-{os.getpid()}")
         target.rename(old)
-    new.rename(target)
+    staged.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -122,18 +141,25 @@ def build(root: Path, target: Target = PUBLIC, out: Path | None = None, force: b
     When nothing the build reads has changed since the last build of ``out``, the site is left as it is.
     """
     root = Path(root).resolve()
-    # the trainer edition has its own folder, so the public site is never overwritten by accident
-    out = Path(out).resolve() if out else root / target.site_folder
+    # the trainer edition has its own folder, so the public site is never overwritten by accident; a site folder
+    # that is a symbolic link (to where a web server serves it) is replaced where it points
+    out = (Path(out) if out else root / target.site_folder).resolve()
     with build_lock(root, out):
         return _build(root, out, target, force)
 
 
 def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
     stamp = fingerprint(root, out, target)
+    last = _last_build(root)
+    site_now = tree_digest(out) if out.is_dir() else None
     if not force:
-        done = _up_to_date(root, out, stamp)
+        done = _up_to_date(out, last, stamp, site_now)
         if done is not None:
             return done
+    # whether the published site is exactly as the last build left it (every file's size, inode and times): only
+    # then are the previous zip's entries its files' bytes (mkdocs build --dirty writes into site/, a hand edit, a
+    # damaged zip all change that). Known before this build links anything of it (a link changes a file's times).
+    intact = site_now is not None and last.get("site") == site_now
     # The PDFs are rendered by worker processes while this one writes the pages and lets MkDocs build them;
     # the workers start first, because setting WeasyPrint up takes a while. The pages show the PDFs' sizes
     # through markers filled in at the end (see printing/products.py).
@@ -177,7 +203,7 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
             os.replace(scratch / "pdf" / d.name, site / d.path)
         assembly.finish(filler(downloads, content.labels()))
         # last: it holds every other file, and the pages that offer it state its size
-        write_zip(site, previous=assembly.previous, into=assembly)
+        write_zip(site, previous=assembly.previous if intact else None, into=assembly)
         pages = sum(1 for _ in site.rglob("*.html"))
         out.parent.mkdir(parents=True, exist_ok=True)
         _swap(site, out)

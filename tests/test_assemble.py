@@ -200,3 +200,164 @@ def test_every_size_filled_in_afterwards_is_left_out_of_search(real_site):
             seen += 1
             assert excluded, f"{page.relative_to(built)}: <!--{marker}--> staat niet in een element met data-search-exclude"
     assert seen > 50  # the instruments, meetings, downloads and the zip: the walk found them
+
+
+# --- what a red team tried against the published site between builds (each once found a hole) -----------------
+
+def _zip_is_the_site(site: Path) -> None:
+    import zipfile
+
+    from site_build.site.offline_zip import FOLDER
+
+    with zipfile.ZipFile(site / ZIP_PATH) as z:
+        assert z.testzip() is None
+        for info in z.infolist():
+            rel = info.filename.removeprefix(FOLDER + "/")
+            assert z.read(info) == (site / rel).read_bytes(), rel
+
+
+def _edit_skill(project: Path) -> None:
+    path = project / "content" / "vaardigheden" / "spiegelen.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "Doe na wat het kind doet." in text
+    # as long as before: the page keeps its size, so only its bytes tell old from new
+    path.write_text(text.replace("Doe na wat het kind doet.", "Doe na wat het KIND doet."), encoding="utf-8")
+
+
+@pytest.mark.build
+def test_a_page_written_in_place_into_the_site_leaves_no_stale_zip_entry(minimal, tmp_path, monkeypatch):
+    """`mkdocs build --dirty` writes into site/ in place. When it wrote exactly what the next build makes, that
+    page is linked; the zip must then hold the page as it is, not as the previous zip had it."""
+    from conftest import MINIMAL, make_project
+    from site_build.build import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    site = build(minimal).site
+    twin = make_project(tmp_path / "tweeling", MINIMAL)  # the same edit, built apart: the page as it will be
+    _edit_skill(twin)
+    expected = build(twin).site
+    _edit_skill(minimal)
+    changed = [rel for rel, (_, data) in snapshot(expected).items()
+               if rel.endswith(".html") and (site / rel).read_bytes() != data]
+    assert changed
+    for rel in changed:
+        with open(site / rel, "r+b") as handle:  # in place: the same file, other bytes
+            data = (expected / rel).read_bytes()
+            handle.write(data)
+            handle.truncate(len(data))
+    _zip_is_the_site(build(minimal).site)
+
+
+@pytest.mark.build
+def test_a_damaged_zip_is_not_copied_forward(minimal):
+    import zipfile
+
+    from site_build.build import build
+
+    site = build(minimal).site
+    archive = site / ZIP_PATH
+    with zipfile.ZipFile(archive) as z:
+        info = next(i for i in z.infolist() if i.filename.endswith("index.html") and i.compress_size > 40)
+    data = bytearray(archive.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 10
+    data[start:start + 4] = bytes(b ^ 0xFF for b in data[start:start + 4])  # headers intact, the bytes not
+    archive.write_bytes(bytes(data))
+    _edit_skill(minimal)
+    _zip_is_the_site(build(minimal).site)
+
+
+@pytest.mark.build
+def test_files_get_the_permissions_of_the_build_that_publishes_them(minimal):
+    from site_build.build import build
+
+    old = os.umask(0o077)
+    try:
+        build(minimal)
+    finally:
+        os.umask(old)
+    old = os.umask(0o022)
+    try:
+        _edit_skill(minimal)
+        site = build(minimal).site
+    finally:
+        os.umask(old)
+    modes = {p.relative_to(site).as_posix(): oct(p.stat().st_mode & 0o777) for p in site.rglob("*") if p.is_file()}
+    assert {rel: mode for rel, mode in modes.items() if mode != "0o644"} == {}
+
+
+@pytest.mark.build
+def test_a_fifo_or_a_link_to_a_device_in_the_site_is_never_read(minimal):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    from site_build.build import build
+
+    site = build(minimal).site
+    (site / "contact.html").unlink()
+    os.mkfifo(site / "contact.html")
+    (site / "index.html").unlink()
+    (site / "index.html").symlink_to("/dev/zero")
+    run = subprocess.run([sys.executable, "-m", "site_build.cli", "--map", str(minimal), "build"],
+                         capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for rel in ("contact.html", "index.html"):
+        assert (site / rel).is_file() and not (site / rel).is_symlink() and b"<html" in (site / rel).read_bytes()
+    _zip_is_the_site(site)
+
+
+@pytest.mark.build
+def test_nothing_outside_the_site_is_linked_in_and_a_linked_site_is_updated_where_it_points(minimal, tmp_path):
+    from site_build.build import build
+
+    site = build(minimal).site
+    outside = tmp_path / "elders"
+    (site / "assets").rename(outside)
+    (site / "assets").symlink_to(outside)
+    inodes = {p.stat().st_ino for p in outside.rglob("*") if p.is_file()}
+    build(minimal)
+    assert not (site / "assets").is_symlink()
+    assert not inodes & {p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    # the site folder itself a link (to where a web server serves it): that folder gets the new site
+    served = tmp_path / "www"
+    site.rename(served)
+    site.symlink_to(served)
+    _edit_skill(minimal)
+    build(minimal)
+    assert site.is_symlink() and "Doe na wat het KIND doet." in (served / "vaardigheden" / "spiegelen.html").read_text(
+        encoding="utf-8")
+    assert not list(minimal.glob("site.*")) and not list(tmp_path.glob("www.*"))
+
+
+@pytest.mark.build
+def test_a_scratch_folder_on_another_disk_still_swaps_the_site_whole(minimal, monkeypatch):
+    """build/ may be a link to another file system: the new site cannot be renamed into place from there."""
+    import errno
+    import pathlib
+
+    from site_build.build import build
+
+    site = build(minimal).site
+    rename = pathlib.Path.rename
+
+    def across_disks(self, target):
+        if "bouw-" in str(self) and self.name == "site":
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(pathlib.Path, "rename", across_disks)
+    _edit_skill(minimal)
+    build(minimal)
+    assert "Doe na wat het KIND doet." in (site / "vaardigheden" / "spiegelen.html").read_text(encoding="utf-8")
+    assert not list(minimal.glob("site.*"))
+
+
+def test_a_site_set_aside_by_a_killed_swap_comes_back(tmp_path):
+    from site_build.core.lock import clean_stale
+
+    (tmp_path / "build").mkdir()
+    write(tmp_path / "site.oud-123", {"index.html": "de vorige site"})
+    write(tmp_path / "site.nieuw-123", {"index.html": "half verplaatst"})
+    clean_stale(tmp_path)
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "de vorige site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "site"]

@@ -1,6 +1,7 @@
 """Reading files of the project safely: content is read only from regular files inside the repository (no
 symlink, FIFO, device or folder), with the size limit applied before a byte is read; the logo is checked (an SVG
-may carry script or load other files)."""
+may carry script or load other files). And the permissions a new file gets, which a file the build links instead of
+writing must have too."""
 
 from __future__ import annotations
 
@@ -70,6 +71,18 @@ def read_limited(path: Path, limit: int = MAX_BYTES, root: Path | None = None) -
     if len(data) > limit:
         raise UnsafeFile(f"het bestand is te groot (meer dan {limit // 1000} kB); splits het op of maak het kleiner")
     return data
+
+
+def new_file_mode(folder: Path) -> int:
+    """The permissions a file written in ``folder`` gets now (the process's umask; reading the umask itself would
+    set it for a moment, for every thread). A file the build publishes as a second name of another must have
+    these, or a site built under another umask keeps the old permissions."""
+    probe = folder / f".{os.getpid()}.{id(folder)}.rechten"
+    probe.write_bytes(b"")
+    try:
+        return stat.S_IMODE(probe.stat().st_mode)
+    finally:
+        probe.unlink()
 
 
 # --- the logo --------------------------------------------------------------------------------------------------

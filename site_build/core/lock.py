@@ -47,7 +47,13 @@ def clean_stale(root: Path, out: Path | None = None) -> list[Path]:
     stale += [p for p in build.glob("tmp*") if p.is_dir() and not p.is_symlink()]  # regenerate's (serve)
     stale += [p for p in (build / "pdf-cache").glob("*.tmp")] if (build / "pdf-cache").is_dir() else []
     for target in {out or root / "site", root / "site", root / "site-trainer"}:
-        stale += [p for p in target.parent.glob(f"{target.name}.oud-*") if p.is_dir() and not p.is_symlink()]
+        set_aside = sorted((p for p in target.parent.glob(f"{target.name}.oud-*") if p.is_dir() and not p.is_symlink()),
+                           key=lambda p: p.stat().st_mtime_ns)
+        if set_aside and not target.exists() and not target.is_symlink():
+            # killed between the two renames of the swap: the old site goes back, the site is never lost
+            set_aside.pop().rename(target)
+        stale += set_aside
+        stale += [p for p in target.parent.glob(f"{target.name}.nieuw-*") if p.is_dir() and not p.is_symlink()]
     for path in stale:
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)

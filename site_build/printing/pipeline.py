@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import threading
 from pathlib import Path
 
 from site_build.content.collection import Content
 from site_build.core.caches import read_verified, write_verified
+from site_build.core.files import new_file_mode
 from site_build.core.target import PUBLIC, Target
 from site_build.printing.engine import PdfJob, Rendered, job_key
 from site_build.printing.map_plan import MapSteps
@@ -189,10 +191,11 @@ class PrintBuild(MapSteps):
             if self._error is not None:
                 raise self._error
             out.mkdir(parents=True, exist_ok=True)
+            mode = new_file_mode(out)
             downloads = []
             for d in planned(self.content, self.target):
                 data = self.pdfs[d.name]
-                _place(data, self.cached_at.get(d.name), out / d.name)
+                _place(data, self.cached_at.get(d.name), out / d.name, mode)
                 downloads.append(d.done(len(data), self.pages[d.name]))
             return downloads
         finally:
@@ -243,13 +246,15 @@ class PrintBuild(MapSteps):
         return progressed
 
 
-def _place(data: bytes, entry: Path | None, target: Path) -> None:
+def _place(data: bytes, entry: Path | None, target: Path, mode: int) -> None:
     """Put a PDF into the output as a second name of its cache entry when it can (at 16x the content the PDFs are
     90 MB that need not be written again; issue 13): an entry is never changed in place (core/caches writes a new
-    file and renames it), and one changed by hand fails its hash and is made again. Otherwise it is written."""
+    file and renames it), and one changed by hand fails its hash and is made again. Otherwise (another file system,
+    an entry written under other permissions than a new file gets, ``mode``) it is written."""
     if entry is not None:
         try:
-            if entry.stat().st_size == len(data):
+            info = entry.stat()
+            if info.st_size == len(data) and stat.S_IMODE(info.st_mode) == mode:
                 os.link(entry, target)
                 return
         except OSError:

@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from site_build.core.files import new_file_mode
 from site_build.site.post_build import patched
 from site_build.templating.markers import PREFIX
 
@@ -27,13 +28,24 @@ class Assembly:
     def __init__(self, built: Path, site: Path, previous: Path | None, placed: set[str] = frozenset()):
         self.built, self.site = built, site
         self.placed = placed  # files the build puts in place itself (the PDFs): the builder's stand-ins are skipped
-        self.previous = previous if previous is not None and previous.is_dir() else None
+        # a site reached through a symbolic link is not linked from: its files may be anywhere
+        self.previous = previous if previous is not None and previous.is_dir() and not previous.is_symlink() else None
         self.written = 0
         self.linked = 0
         self._waiting: list[str] = []  # pages (relative paths) with markers for the PDFs' sizes
+        self._old: dict[str, os.stat_result] = {}  # the previous site's regular files, found without following links
+        self._mode = 0  # the permissions a new file gets here (the umask): a linked file must have them too
 
     def start(self) -> None:
         self.site.mkdir(parents=True, exist_ok=True)
+        self._mode = new_file_mode(self.site)
+        if self.previous is not None:
+            for folder, _, files in os.walk(self.previous):  # symbolic links to folders are not followed
+                rel_base = Path(folder).relative_to(self.previous)
+                for name in files:
+                    info = os.lstat(Path(folder) / name)
+                    if stat.S_ISREG(info.st_mode):
+                        self._old[(rel_base / name).as_posix()] = info
         for folder, dirs, files in os.walk(self.built):
             dirs.sort()
             base = Path(folder)
@@ -64,7 +76,7 @@ class Assembly:
         if self._unchanged(rel, data):
             try:
                 target.unlink(missing_ok=True)
-                os.link(self.previous / rel, target)
+                os.link(self.previous / rel, target, follow_symlinks=False)
                 self.linked += 1
                 return
             except OSError:
@@ -77,13 +89,12 @@ class Assembly:
     def put_file(self, rel: str, made: Path) -> None:
         """Like put, for a file already written next to its place (the offline zip, too big to hold twice)."""
         target = self.site / rel
-        if self.previous is not None:
+        if self._linkable(rel, made.stat().st_size):
             old = self.previous / rel
             try:
-                info = os.lstat(old)
-                if stat.S_ISREG(info.st_mode) and info.st_size == made.stat().st_size and _same_bytes(old, made):
+                if _same_bytes(old, made):
                     target.unlink(missing_ok=True)
-                    os.link(old, target)
+                    os.link(old, target, follow_symlinks=False)
                     made.unlink()
                     self.linked += 1
                     return
@@ -92,15 +103,16 @@ class Assembly:
         made.replace(target)
         self.written += 1
 
+    def _linkable(self, rel: str, size: int) -> bool:
+        """Whether the previous site has a regular file ``rel`` of this size, with the permissions a new file gets."""
+        info = self._old.get(rel)
+        return info is not None and info.st_size == size and stat.S_IMODE(info.st_mode) == self._mode
+
     def _unchanged(self, rel: str, data: bytes) -> bool:
-        if self.previous is None:
+        if not self._linkable(rel, len(data)):
             return False
-        old = self.previous / rel
         try:
-            info = os.lstat(old)
-            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
-                return False
-            return old.read_bytes() == data
+            return (self.previous / rel).read_bytes() == data
         except OSError:
             return False
 
