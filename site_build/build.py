@@ -38,7 +38,6 @@ class BuildResult:
         return f"Site gebouwd in {self.site}: {pages} en {pdfs}."
 
 
-STATE = "laatste-bouw.json"
 _INPUTS = ("content", "instruments", "macros", "theme", "site_build")
 
 
@@ -63,13 +62,13 @@ def fingerprint(root: Path, out: Path, target: Target) -> str:
     return digest.hexdigest()
 
 
-def _last_build(root: Path) -> dict:
-    """What the last build recorded (build/laatste-bouw.json): its fingerprint, the digest of the site it left, its
-    counts; empty when there is none or it cannot be read."""
+def _last_build(root: Path, target: Target) -> dict:
+    """What the last build of this edition recorded (build/laatste-bouw.json): its fingerprint, the digest of the
+    site it left, its counts; empty when there is none or it cannot be read."""
     import json
 
     try:
-        state = json.loads((root / "build" / STATE).read_text(encoding="utf-8"))
+        state = json.loads((root / "build" / target.state_file).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return state if isinstance(state, dict) else {}
@@ -85,11 +84,11 @@ def _up_to_date(out: Path, last: dict, stamp: str, site_now: str | None) -> Buil
     return None
 
 
-def _remember(root: Path, result: BuildResult, stamp: str) -> None:
+def _remember(root: Path, target: Target, result: BuildResult, stamp: str) -> None:
     import json
 
     state = {"fingerprint": stamp, "site": tree_digest(result.site), "pages": result.pages, "pdfs": result.pdfs}
-    (root / "build" / STATE).write_text(json.dumps(state), encoding="utf-8")
+    (root / "build" / target.state_file).write_text(json.dumps(state), encoding="utf-8")
 
 
 def render_pdfs(content, root: Path, out: Path, target: Target = PUBLIC) -> list:
@@ -150,7 +149,7 @@ def build(root: Path, target: Target = PUBLIC, out: Path | None = None, force: b
 
 def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
     stamp = fingerprint(root, out, target)
-    last = _last_build(root)
+    last = _last_build(root, target)
     site_now = tree_digest(out) if out.is_dir() else None
     if not force:
         done = _up_to_date(out, last, stamp, site_now)
@@ -210,7 +209,7 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         result = BuildResult(site=out, pages=pages, pdfs=len(downloads),
                              pages_rebuilt=state.rebuilt if state.incremental else None,
                              pdfs_made=len(set(printing.rendered) & {d.name for d in downloads}))
-        _remember(root, result, stamp)
+        _remember(root, target, result, stamp)
         mark("klaar")
         return result
     finally:

@@ -83,6 +83,14 @@ def test_the_up_to_date_check_notices_a_changed_or_lost_site_file(minimal):
     assert build(minimal).up_to_date
 
 
+def test_each_edition_keeps_its_own_record_of_the_last_build(minimal):
+    from site_build.core.target import TRAINER
+
+    build(minimal)
+    build(minimal, TRAINER)
+    assert build(minimal).up_to_date and build(minimal, TRAINER).up_to_date
+
+
 def test_the_logo_is_in_the_key_of_the_pdfs_that_show_it(minimal):
     logo = minimal / "content" / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" '

@@ -20,6 +20,12 @@ class Target:
         """Its folder in build/ for the incremental site (each edition keeps its own last build)."""
         return "mkdocs-trainer" if self.trainer else "mkdocs"
 
+    @property
+    def state_file(self) -> str:
+        """Its record in build/ of the last build (fingerprint, the site's digest): each edition its own, so building
+        one does not make the other's site look changed."""
+        return "laatste-bouw-trainer.json" if self.trainer else "laatste-bouw.json"
+
     def shows(self, trainer_only: bool) -> bool:
         """Whether something marked as trainer-only (or not) belongs in this edition."""
         return self.trainer or not trainer_only
