@@ -155,7 +155,7 @@ def _build(root: Path, out: Path, target: Target, force: bool) -> BuildResult:
         done = _up_to_date(out, last, stamp, site_now)
         if done is not None:
             return done
-    # whether the published site is exactly as the last build left it (every file's size, inode and times): only
+    # whether the published site is exactly as the last build left it (every file's size, inode and modification time): only
     # then are the previous zip's entries its files' bytes (mkdocs build --dirty writes into site/, a hand edit, a
     # damaged zip all change that). Known before this build links anything of it (a link changes a file's times).
     intact = site_now is not None and last.get("site") == site_now

@@ -16,7 +16,9 @@ def _sidecar(path: Path) -> Path:
     return path.with_name(path.name + ".sha256")
 
 
-def _atomic(path: Path, data: bytes) -> None:
+def write_new(path: Path, data: bytes) -> None:
+    """Write ``path`` as a new file renamed into place: never written into, so a second name (hard link) of the old
+    file keeps its bytes, and a reader never sees half a file."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)
@@ -24,8 +26,8 @@ def _atomic(path: Path, data: bytes) -> None:
 
 def write_verified(path: Path, data: bytes) -> None:
     """Write an entry and its hash (the hash last: an entry without a matching hash is never used)."""
-    _atomic(path, data)
-    _atomic(_sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+    write_new(path, data)
+    write_new(_sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
 
 
 def read_verified(path: Path) -> bytes | None:

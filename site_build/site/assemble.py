@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from site_build.core.caches import write_new
 from site_build.core.files import new_file_mode
 from site_build.site.post_build import patched
 from site_build.templating.markers import PREFIX
@@ -81,9 +82,7 @@ class Assembly:
                 return
             except OSError:
                 pass  # another file system, or no hard links: written
-        new = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
-        new.write_bytes(data)
-        new.replace(target)
+        write_new(target, data)
         self.written += 1
 
     def put_file(self, rel: str, made: Path) -> None:

@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_build.core.caches import write_new
 from site_build.templating.markers import MARKER, ZIP_NAME, ZIP_PATH  # noqa: F401 (ZIP_NAME re-exported)
 
 FOLDER = "playing-2-gether"  # what unpacking the zip makes
@@ -219,10 +220,7 @@ class _NewFiles:
         self.site = site
 
     def put(self, rel: str, data: bytes) -> None:
-        target = self.site / rel
-        new = target.with_name(f".{target.name}.{os.getpid()}.nieuw")
-        new.write_bytes(data)
-        new.replace(target)
+        write_new(self.site / rel, data)
 
     def put_file(self, rel: str, made: Path) -> None:
         made.replace(self.site / rel)
