@@ -125,3 +125,32 @@ def test_the_pdf_fetcher_serves_only_fonts_and_never_attaches(real):
             with pytest.raises(PrintError):
                 engine.render(PdfJob("b.pdf", f'<html lang="nl"><head><title>t</title>{tag}</head><body><p>x</p>'
                                               f'</body></html>', "t"))
+
+
+def test_a_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    """The one write-and-rename of the project: the old file's second name keeps its bytes, a failed write leaves
+    neither half a file nor a temporary one, and an exclusive write never replaces a file made meanwhile."""
+    from pathlib import Path
+
+    from site_build.core.files import write_new
+
+    target = tmp_path / "pagina.html"
+    write_new(target, b"oud")
+    os.link(target, tmp_path / "tweede-naam.html")
+    write_new(target, b"nieuw")
+    assert (target.read_bytes(), (tmp_path / "tweede-naam.html").read_bytes()) == (b"nieuw", b"oud")
+
+    with pytest.raises(FileExistsError):
+        write_new(target, b"anders", exclusive=True)
+    assert target.read_bytes() == b"nieuw"
+
+    def full_disk(self, data):
+        self.open("wb").write(data[:2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(OSError):
+        write_new(target, b"nog nieuwer")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"nieuw"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagina.html", "tweede-naam.html"]

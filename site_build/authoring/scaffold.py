@@ -15,6 +15,7 @@ from site_build.content.ids import Ref
 from site_build.content.kinds import BY_ITEM, scaffold_kinds
 from site_build.content.kinds import kind as kind_named
 from site_build.content.schema import modeline
+from site_build.core.files import write_new
 
 # `p2g new <name>` for a folder kind writes a new file (content/kinds.py names them); a word is an entry added to
 # the one file of relation words
@@ -169,16 +170,6 @@ def new_word(root: Path, word: str, waarde: str, uitleg: str | None) -> Path:
 
 
 def write_atomic(path: Path, text: str, new: bool = False) -> None:
-    """Write all of the text or nothing: a temporary file first, then one rename (or, for a new file, a link
-    that fails when the name was taken meanwhile). An interrupted or failed write leaves no half file behind."""
-    import os
-
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        if new:
-            os.link(tmp, path)
-        else:
-            os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Write all of the text or nothing (see core.files.write_new); a ``new`` file fails when the name was taken
+    meanwhile."""
+    write_new(path, text.encode("utf-8"), exclusive=new)

@@ -5,23 +5,15 @@ again; a digest of a whole folder for the up-to-date check."""
 from __future__ import annotations
 
 import hashlib
-import os
-import threading
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
+from site_build.core.files import write_new
+
 
 def _sidecar(path: Path) -> Path:
     return path.with_name(path.name + ".sha256")
-
-
-def write_new(path: Path, data: bytes) -> None:
-    """Write ``path`` as a new file renamed into place: never written into, so a second name (hard link) of the old
-    file keeps its bytes, and a reader never sees half a file."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def write_verified(path: Path, data: bytes) -> None:

@@ -1,13 +1,14 @@
 """Reading files of the project safely: content is read only from regular files inside the repository (no
 symlink, FIFO, device or folder), with the size limit applied before a byte is read; the logo is checked (an SVG
 may carry script or load other files). And the permissions a new file gets, which a file the build links instead of
-writing must have too."""
+writing must have too; and the one way a file is written (all of it or nothing)."""
 
 from __future__ import annotations
 
 import os
 import re
 import stat
+import threading
 from pathlib import Path
 
 MAX_BYTES = 2_000_000
@@ -83,6 +84,21 @@ def new_file_mode(folder: Path) -> int:
         return stat.S_IMODE(probe.stat().st_mode)
     finally:
         probe.unlink()
+
+
+def write_new(path: Path, data: bytes, exclusive: bool = False) -> None:
+    """Write ``path`` as a new file put into place in one step: never written into, so a second name (hard link) of
+    the old file keeps its bytes, a reader never sees half a file, and a failed write leaves nothing behind. With
+    ``exclusive``, a name taken meanwhile raises FileExistsError instead of being replaced (a link, not a rename)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        if exclusive:
+            os.link(tmp, path)
+        else:
+            tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 # --- the logo --------------------------------------------------------------------------------------------------

@@ -14,8 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from site_build.core.caches import write_new
-from site_build.core.files import new_file_mode
+from site_build.core.files import new_file_mode, write_new
 from site_build.site.post_build import patched
 from site_build.templating.markers import PREFIX
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_build.core.caches import tree_digest
+from site_build.core.files import write_new
 from site_build.core.problems import ContentError, Problem, warnings_of
 from site_build.site.sync import sync_tree
 
@@ -182,9 +183,7 @@ class IncrementalSite:
         return state if isinstance(state, dict) and isinstance(state.get("pages", {}), dict) else None
 
     def _save(self, state: dict) -> None:
-        tmp = self.folder / (STATE + ".tmp")
-        tmp.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.folder / STATE)
+        write_new(self.folder / STATE, json.dumps(state, sort_keys=True).encode("utf-8"))
 
     def build(self, root: Path, fresh_docs: Path, data: dict, force: bool = False, after=None) -> Path:
         """Build the pages in ``fresh_docs`` with the content's site configuration ``data`` into self.site;

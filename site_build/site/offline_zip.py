@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_build.core.caches import write_new
+from site_build.core.files import write_new
 from site_build.templating.markers import MARKER, ZIP_NAME, ZIP_PATH  # noqa: F401 (ZIP_NAME re-exported)
 
 FOLDER = "playing-2-gether"  # what unpacking the zip makes

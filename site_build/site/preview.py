@@ -35,6 +35,7 @@ import threading
 import time
 from pathlib import Path
 
+from site_build.core.files import write_new
 from site_build.core.target import PUBLIC, Target
 
 log = logging.getLogger("p2g")
@@ -214,8 +215,7 @@ def print_pdfs(root: Path, pdfs: Path, target: Target) -> None:
                 if not target.is_file() or target.read_bytes() != fresh.read_bytes():
                     os.replace(fresh, target)  # whole: whoever reads it gets the old file or the new one
                     published += 1
-        (pdfs / "pdf.json.tmp").write_text(json.dumps({d.name: [d.size, d.pages] for d in downloads}), encoding="utf-8")
-        os.replace(pdfs / "pdf.json.tmp", pdfs / "pdf.json")
+        write_new(pdfs / "pdf.json", json.dumps({d.name: [d.size, d.pages] for d in downloads}).encode("utf-8"))
     except Exception as error:  # noqa: BLE001 (the pages stay up; the previous PDFs stay published)
         for line in messages(error):
             log.error("PDF's: %s", line)
