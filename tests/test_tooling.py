@@ -73,3 +73,11 @@ def test_pre_commit_runs_the_same_ruff_as_make_test():
               if line.startswith("ruff==")]
     assert pinned and ruff["additional_dependencies"] == pinned
     assert "ruff check" in (REPO / "Makefile").read_text(encoding="utf-8")
+
+
+def test_no_output_is_committed():
+    # .gitignore is the one list of what builds and tests make (site/, build/, pdf/, test-artifacts/ ...); a
+    # tracked file it matches is output that slipped into a commit, as 32 screenshots once did in a merge.
+    tracked_output = subprocess.run(["git", "ls-files", "--cached", "--ignored", "--exclude-standard"],
+                                    capture_output=True, text=True, cwd=REPO, check=True).stdout.split()
+    assert tracked_output == []
