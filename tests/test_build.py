@@ -211,3 +211,71 @@ def test_generated_config_builds_the_same_pages_without_the_hook(minimal, tmp_pa
         return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
     assert html(out) == html(result.site) and len(html(out)) == result.pages
+
+
+class _Runs(__import__("html.parser").parser.HTMLParser):
+    """The texts that search must keep apart, per page: the cells of each table row, and the lines of each list
+    item that has line breaks. Text in an element with data-search-exclude is left out, as the index leaves it."""
+
+    VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "col", "source"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, excluded)
+        self.runs: list[list[str]] = []  # finished rows and items: their parts
+        self.open: list[list[str]] = []  # the rows and items being read, innermost last
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br" and self.open:
+            self.open[-1].append("")
+        if tag in self.VOID:
+            return
+        excluded = any(name == "data-search-exclude" for name, _ in attrs) or bool(self.stack and self.stack[-1][1])
+        self.stack.append((tag, excluded))
+        if tag in ("tr", "li"):
+            self.open.append([""])
+        elif tag in ("td", "th") and self.open and not excluded:
+            self.open[-1].append("")
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+        if tag in ("tr", "li") and self.open:
+            parts = [" ".join(p.split()) for p in self.open.pop()]
+            parts = [p for p in parts if p]
+            if len(parts) > 1:
+                self.runs.append(parts)
+
+    def handle_data(self, data):
+        if self.open and not (self.stack and self.stack[-1][1]):
+            self.open[-1][-1] += data
+
+
+@pytest.mark.build
+def test_search_keeps_cells_items_and_lines_apart(real_site):
+    """A search result shows 'Instrument Voor wie Bijeenkomst', never 'InstrumentVoor wieBijeenkomst': on every page,
+    the cells of every table row (and the lines of every list item with line breaks) are apart in the index's text."""
+    import html as html_lib
+    import json
+
+    project, site, content = real_site
+    docs = json.loads(read(site, "search/search_index.json"))["docs"]
+    indexed: dict[str, str] = {}
+    for doc in docs:
+        page = doc["location"].split("#")[0] or "index.html"
+        # the index keeps some tags: a block's ends count as a space, an inline tag (<code>) as nothing
+        text = re.sub(r"<[^>]+>", "", re.sub(r"</?(?:p|ul|ol|li|pre|h[1-6])\b[^>]*>", " ", doc["text"]))
+        indexed[page] = indexed.get(page, "") + " " + html_lib.unescape(text)
+    checked = 0
+    for page, text in indexed.items():
+        words = " ".join(text.split())
+        article = read(site, page).split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>")[0]
+        runs = _Runs()
+        runs.feed(article)
+        for parts in runs.runs:
+            if parts[0] not in words:  # a row the index leaves out (the whole row excluded)
+                continue
+            checked += 1
+            assert " ".join(parts) in words, f"{page}: in de zoekindex staan {parts} niet los van elkaar"
+    assert checked > 300  # the walk reached the tables and lists of every page

@@ -76,7 +76,7 @@ def test_every_download_is_on_the_downloads_page_with_its_label(content, target)
     downloads = planned(content, target)
     page = SiteRenderer(content, target, downloads=downloads).pages()["instrumenten/downloads.md"]
     for d in downloads:
-        row = re.search(rf'<tr><th scope="row"><a href="[^"]*/{re.escape(d.name)}">(.*?)</tr>', page)
+        row = re.search(rf'<tr><th scope="row"><a href="[^"]*/{re.escape(d.name)}">(.*?)</tr>', page, re.S)
         assert row, f"{d.name} staat niet op de downloadpagina"
         assert f">{d.label}</td>" in row.group(1), d.name
     groups = load_labels(REPO, "nl").drukwerk.groepen

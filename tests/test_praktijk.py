@@ -17,7 +17,7 @@ from site_build.core.target import TRAINER
 from site_build.printing.products import planned
 from site_build.site import sitemap
 from site_build.site.render import SiteRenderer
-from site_build.site.tables import label_cells
+from site_build.site.tables import finish, label_cells
 
 REPO = Path(__file__).resolve().parent.parent
 WORDS = load_labels(REPO, "nl")
@@ -64,7 +64,7 @@ def test_meeting_pages_show_the_runbook_and_keep_facilitator_notes_out(content):
         for anchor in ("doelen", "agenda", "voorbereiden", "werkt-aan"):
             assert f"{{#{anchor}}}" in page, (b.id, anchor)
         for start, end, punt in praktijk.agenda_tijden(b.uitvoering.agenda):
-            assert f"{start}–{end}</td><td>{punt.wat}" in page.replace("&#39;", "'"), (b.id, punt.wat)
+            assert f"{start}–{end}</td>\n<td>{punt.wat}" in page.replace("&#39;", "'"), (b.id, punt.wat)
         for p in b.uitvoering.printen:
             assert f"{p.aantal} {WORDS.text('per.' + p.per)}" in page
         notes = [x.tekst for veld in ("let_op", "expert_modelt", "opbrengsten") for x in getattr(b.trainer, veld)] if b.trainer else []
@@ -177,3 +177,12 @@ def test_every_wide_table_labels_its_cells(content):
 def test_label_cells_leaves_narrow_tables_alone():
     two = '<table class="p2g-tabel"><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>'
     assert label_cells(two) == two
+
+
+def test_finish_ends_a_line_after_each_cell_item_and_break_keeping_the_indent():
+    page = ('# Titel\n\nTekst met <br> in een alinea blijft.\n'
+            '!!! note\n    <ul><li><a href="x">A</a><br>uitleg</li><li>B</li></ul>\n'
+            '<table class="p2g-tabel"><tr><td>1</td><td>2</td></tr></table>\n')
+    assert finish(page) == ('# Titel\n\nTekst met <br> in een alinea blijft.\n'
+                            '!!! note\n    <ul><li><a href="x">A</a><br>\n    uitleg</li>\n    <li>B</li>\n    </ul>\n'
+                            '<table class="p2g-tabel"><tr><td>1</td>\n<td>2</td>\n</tr>\n</table>\n')

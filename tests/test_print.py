@@ -512,7 +512,7 @@ def test_site_shows_the_real_size_and_page_count_of_every_pdf(real_site):
     project, site, content = real_site
     listing = (site / "instrumenten" / "downloads.html").read_text(encoding="utf-8")
     for pdf in sorted((site / "downloads").glob("*.pdf")):
-        row = re.search(rf'<tr><th scope="row"><a href="\.\./downloads/{re.escape(pdf.name)}">.*?</tr>', listing)
+        row = re.search(rf'<tr><th scope="row"><a href="\.\./downloads/{re.escape(pdf.name)}">.*?</tr>', listing, re.S)
         assert row, pdf.name
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))  # cells carry their column's name (data-label)
         assert cells[1] == str(len(PdfReader(pdf).pages)), (pdf.name, cells)

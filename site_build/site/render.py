@@ -15,7 +15,7 @@ from site_build.core.target import PUBLIC, Target
 from site_build.printing.products import title_of
 from site_build.site import sitemap
 from site_build.site.source_files import edit_url, page_sources
-from site_build.site.tables import label_cells
+from site_build.site.tables import finish
 from site_build.templating.environment import environment
 from site_build.templating.markers import zip_globals
 from site_build.templating.text import relative_url
@@ -58,7 +58,7 @@ class SiteRenderer:
         for made in pages.made_pages(self.content):
             extra = getattr(self, f"_extra_{made.page.extra}")() if made.page.extra else {}
             out[made.path] = self.render(made.template, made.path, **made.vars, **extra)
-        return {path: label_cells(text) for path, text in out.items()}
+        return {path: finish(text) for path, text in out.items()}
 
     def _extra_jaarplanning(self) -> dict[str, Any]:
         from site_build.authoring import plan

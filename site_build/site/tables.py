@@ -1,5 +1,7 @@
-"""Tables on a phone: every cell of a generated table learns its column's heading (data-label), so that on a
-narrow screen a wide table can show each row as a small card ('Voormeting: 9') instead of being cut off."""
+"""Generated tables and lists, after their template: every cell of a wide table learns its column's heading
+(data-label), so that on a narrow screen it can show each row as a small card ('Voormeting: 9') instead of being
+cut off; and cells, rows, list items and line breaks end their line of HTML, so that search does not glue the
+text of one to the next ('InstrumentVoor wie')."""
 
 from __future__ import annotations
 
@@ -14,6 +16,24 @@ _CELL = re.compile(r"<(td|th)((?: [^>]*)?)>")
 _TAG = re.compile(r"<[^>]+>")
 
 STACK_FROM = 3  # tables with this many columns or more are stacked on a phone (two columns fit as they are)
+
+
+# Material's search keeps the text between tags as it is: '<td>a</td><td>b</td>' is found as 'ab', and a
+# snippet shows it so. A line break between them is a space there, and nothing on the page.
+_BOUNDARY = re.compile(r"(<br>|</(?:td|th|tr|li|caption|thead|tbody|dt|dd)>)(?=[^\s])")
+_HTML_LINE = re.compile(r"(?m)^([ \t]*)(<.*)$")
+
+
+def finish(page: str) -> str:
+    """A generated page as MkDocs gets it: its tables labelled (label_cells), its blocks of HTML spaced."""
+    return label_cells(_HTML_LINE.sub(_spaced_line, page))
+
+
+def _spaced_line(match: "re.Match[str]") -> str:
+    # only lines of raw HTML, and each new line as indented as the one it came from: inside an indented block
+    # (an admonition) a line at the margin would end the block
+    indent = match.group(1)
+    return indent + _BOUNDARY.sub(lambda m: m.group(1) + "\n" + indent, match.group(2))
 
 
 def label_cells(page: str) -> str:
