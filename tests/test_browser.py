@@ -161,6 +161,44 @@ def test_dutch_search_finds_the_skill(server, browser):
     context.close()
 
 
+def _indexed_words(site: Path) -> dict[str, set[str]]:
+    """Per page, the words the search index holds for it (tags it keeps for blocks count as a space)."""
+    import html as html_lib
+    import re
+
+    words: dict[str, set[str]] = {}
+    for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        # a section's title is its heading on the page; a page's title is the navigation's, which may differ
+        text = (doc["title"] + " " if anchor else "") + doc["text"]
+        text = re.sub(r"<[^>]+>", "", re.sub(r"</?(?:p|ul|ol|li|pre|h[1-6]|tr|td|th|dt|dd|div|br)\b[^>]*>", " ", text))
+        words.setdefault(page or "index.html", set()).update(_word(w) for w in html_lib.unescape(text).split())
+    return words
+
+
+def _word(token: str) -> str:
+    return token.strip(".,;:!?()[]'\"‘’“”¶«»…·–—-")
+
+
+def test_every_word_search_holds_is_a_word_the_reader_sees(server, browser):
+    """Search finds and shows words as a reader sees them on the page: never two glued together ('ObserverenKijk',
+    'STARTBijeenkomst', numbers of a chart in a row), which happens where two elements touch in the HTML and only
+    CSS sets them apart. Every word the index holds for a page must be a word of the page's rendered text."""
+    base, site, content = server
+    context, page, guard = new_page(browser, base)
+    indexed = _indexed_words(site)
+    strangers = []
+    for path, words in sorted(indexed.items()):
+        page.goto(f"{base}/{path}")
+        seen = page.evaluate("() => { document.querySelectorAll('details').forEach(d => d.open = true);"
+                             " return document.querySelector('article').innerText; }")
+        shown = {_word(w) for w in seen.replace("¶", " ").split()}
+        strangers += [f"{path}: {w}" for w in sorted(words - shown - {""})]
+    context.close()
+    assert len(indexed) == len(all_pages(site)) - 1  # every page but the 404 page is in the index
+    assert strangers == []
+
+
 def test_instrument_page_downloads_a_pdf(server, browser):
     base, site, content = server
     context, page, guard = new_page(browser, base)

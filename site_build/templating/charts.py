@@ -28,7 +28,9 @@ def bar_chart(chart_id: str, title: str, labels: list[str], series: list[tuple[s
     height = row_h * len(labels) + legend_h
     fills = ["url(#{id}-p0)", "url(#{id}-p1)"]
     parts = [
-        f'<svg class="p2g-grafiek" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{chart_id}-titel" '
+        # out of search: its labels and numbers are words without spaces there, and a table beside it holds them
+        f'<svg class="p2g-grafiek" data-search-exclude viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-titel" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-titel">{escape(title)}</title>',
         "<defs>"
