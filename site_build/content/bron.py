@@ -165,7 +165,9 @@ def marker(item: Herkomst | str, rapport_url: Optional[str], bronnen_url: str, w
     href = rapport_url if (s == "rapport" and rapport_url) else f"{bronnen_url}#{s}"
     extern = s == "rapport" and bool(rapport_url)
     return Markup(
-        '<a class="p2g-m p2g-m--{s}" href="{href}" title="{titel}"{rel}>'
+        # out of search (data-search-exclude): in a result, 'Bron: §2.4 (externe link)' after every sentence
+        # hides the words a teacher looked for; the page itself shows every marker
+        '<a class="p2g-m p2g-m--{s}" href="{href}" title="{titel}"{rel} data-search-exclude>'
         '<span class="p2g-sr">{sr}</span>{kort}{ext}</a>'
     ).format(s=s, href=href, titel=titel, sr=woorden["voor_teken"], kort=kort(bron, woorden),
              rel=Markup(' rel="noopener external"') if extern else "",
