@@ -202,6 +202,25 @@ def test_search_answers_teachers_questions(server, browser):  # noqa: F811
     assert not wrong, "\n".join(wrong)
 
 
+def test_a_teachers_search_puts_the_method_before_the_trainers_pages(server, browser):  # noqa: F811
+    """The trainers' pages name every id and field (the field reference lists 'niet-prijzen' too), so without a
+    lower weight they come before the method. For the words of the method (every skill and don't by its name, and
+    the teachers' own questions), at most one trainers' page is among the first three results (the field reference
+    has a section named after a content file, such as 'relatiewoorden', whose title search ranks high).
+    Without the weight, 'Niet prijzen' showed two (the field reference and the fork guide, which quote its id)."""
+    base, site, content = server
+    context, page, guard = new_page(browser, base)
+    page.goto(f"{base}/index.html")
+    wrong = []
+    for query in [q for q, _, _ in _questions(content)]:
+        top = [g[0] for g in _search(page, query)[:3] if g]
+        trainers = [hit for hit in top if hit.startswith("trainers/")]
+        if len(trainers) > 1:
+            wrong.append(f"{query!r}: {trainers} bij de eerste drie")
+    context.close()
+    assert not wrong, "\n".join(wrong)
+
+
 LAYOUT = """() => {
   const out = [];
   const body = parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize);

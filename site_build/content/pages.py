@@ -18,6 +18,9 @@ PROSE_DIR = "content/paginas"
 # Folders of content/paginas whose pages state the method: each paragraph and list item names its own source
 # (prose_bron). The trainers' pages describe this software and need none.
 PROSE_CLAIMS = ("methode", "plg")
+# Folders of content/paginas written for trainers, not for the teachers who search the site most: search ranks
+# their pages lower (the field reference holds every id, 'niet-prijzen' too, and would come before the method).
+SEARCH_WEIGHT = {"trainers": 0.1}
 MORGEN = kind("morgen").pages[0].path  # the first page a teacher needs: linked first from the home page
 
 

@@ -118,6 +118,7 @@ def write_docs(content: Content, docs: Path, target: Target = PUBLIC, downloads:
         shutil.copytree(prose_dir, docs, dirs_exist_ok=False, symlinks=True,
                         ignore=lambda folder, names: [n for n in names if (Path(folder) / n).is_symlink()])
         _prose_markers(content, docs, renderer.env.globals["bron_marker"])
+        _search_weights(content, docs)
     else:
         docs.mkdir(parents=True)
     for rel, text in generated.items():
@@ -148,6 +149,17 @@ def write_docs(content: Content, docs: Path, target: Target = PUBLIC, downloads:
     config = renderer.site_config()
     (docs.parent / SITE_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
     return config
+
+
+def _search_weights(content: Content, docs: Path) -> None:
+    """A prose page in a folder of pages.SEARCH_WEIGHT gets that weight in search (Material's 'search.boost' in
+    front matter, which the pages themselves may not carry: validation refuses front matter)."""
+    for page in pages.prose_pages(content.root):
+        weight = pages.SEARCH_WEIGHT.get(page.split("/")[0])
+        if weight is not None:
+            target = docs / page
+            target.write_text(f"---\nsearch:\n  boost: {weight}\n---\n" + target.read_text(encoding="utf-8"),
+                              encoding="utf-8")
 
 
 def _prose_markers(content: Content, docs: Path, bron_marker) -> None:
