@@ -166,3 +166,63 @@ def test_the_yes_no_choice_takes_one_answer(real_site, tmp_path):
         assert group.V == "/ja"
         states = sorted(str(kid.AS) for kid in group.Kids)
         assert states == ["/Off", "/ja"], states
+
+
+def _boxes(box, page_number, found):
+    """Every laid-out box of the content area (not the running header and footer, not text hidden for screen
+    readers), with the page it is on."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.MarginBox):
+        return
+    element = getattr(box, "element", None)
+    if element is not None and "p2g-verborgen" in (element.get("class") or "").split():
+        return
+    found.append((page_number, box))
+    for child in getattr(box, "children", []):
+        _boxes(child, page_number, found)
+
+
+def test_nothing_runs_past_the_margins_and_nothing_kept_whole_is_split(real_site):
+    """On paper, every box of every print product stays inside the page's content area (a table whose column
+    widths and padding add up to more than the page ran 10 mm into the right margin), and what the stylesheet keeps
+    whole is on one page: a table row (a date and what happens then), a question with its writing lines, a section's
+    heading and introduction with its first question (they once stood alone at the foot of a page)."""
+    from weasyprint.formatting_structure import boxes
+
+    project, site, content = real_site
+    renderer = PrintRenderer(content)
+    engine = renderer.engine()
+    outside, split, checked = [], [], 0
+    for job in all_jobs(renderer, content):
+        document = engine.layout(job)
+        whole: dict[int, tuple] = {}
+        headers: set[int] = set()
+        for number, page in enumerate(document.pages, 1):
+            found: list = []
+            _boxes(page._page_box, number, found)
+            area = page._page_box
+            left, right = area.content_box_x(), area.content_box_x() + area.width
+            for _, box in found:
+                if isinstance(box, boxes.PageBox) or not hasattr(box, "border_box_x"):
+                    continue
+                checked += 1
+                x, width = box.border_box_x(), box.border_width()
+                if x < left - 1 or x + width > right + 1:
+                    what = getattr(box, "text", None) or getattr(box, "element_tag", "")
+                    outside.append(f"{job.name} p{number}: {str(what)[:30]!r} {x + width - right:.0f} px voorbij de rand")
+                # what the stylesheet keeps whole (break-inside: avoid: a table row, a question with its lines, a
+                # section's heading with its first question) is on one page; a heading row (thead) repeats on every
+                # page by design. The document holds the elements, so their ids stay the same while it lives.
+                if isinstance(box, boxes.TableRowGroupBox) and box.is_header:
+                    headers.update(id(row.element) for row in box.children)
+                if box.style["break_inside"] == "avoid" and box.element is not None and id(box.element) not in headers:
+                    element, on, height = whole.get(id(box.element), (box.element, set(), 0.0))
+                    whole[id(box.element)] = (element, on | {number}, height + box.border_height())
+            page_height = area.height
+        # a block taller than a page cannot be kept whole (a repeated section of many questions, a long runbook row)
+        split += [f"{job.name}: <{e.tag} class='{e.get('class')}'> op pagina's {sorted(p)}"
+                  for e, p, height in whole.values() if len(p) > 1 and height <= page_height]
+    assert checked > 10000
+    assert outside == []
+    assert split == [], split

@@ -313,6 +313,9 @@ def test_fillable_fields_are_tagged_and_typeable(real_site):
                 assert form.S == "/Form" and form.K[0].Obj.objgen == widget.objgen, inst.id
                 assert form.P.S == "/Div" and form.P.P.get("/S") is not None
                 assert "/TU" in widget and str(widget.TU)  # what a screen reader says: the question
+            # and never the same for two fields: the section and its repeat come first ('Sessie (3 van 6): Datum')
+            spoken = [str(w.TU) for w in widgets]
+            assert sorted(t for t in set(spoken) if spoken.count(t) > 1) == [], inst.id
             assert pdf.Root.AcroForm.NeedAppearances
             font = next(iter(pdf.Root.AcroForm.DR.Font.values()))
             assert font.Subtype == "/TrueType" and font.Encoding == "/WinAnsiEncoding"
