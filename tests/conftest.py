@@ -58,6 +58,23 @@ def real_site(tmp_path_factory):
 
 # What tests leave for a person to look at (screenshots, the axe report) goes outside the repository: a test run
 # never changes the checkout. P2G_ARTIFACTS chooses the folder (CI uploads it from there).
+def indexed_text(site: Path, titles: bool = False) -> dict[str, str]:
+    """Per page, the text the search index holds for it, as a reader would read it: the index keeps some tags,
+    a block's (p, li, td ...) as a space, an inline one (<code>) as nothing. With ``titles``, each section's title
+    (its heading on the page) comes before its text; a page's own title is the navigation's and is left out."""
+    import html
+    import json
+    import re
+
+    out: dict[str, str] = {}
+    for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        text = (doc["title"] + " " if titles and anchor else "") + doc["text"]
+        text = re.sub(r"<[^>]+>", "", re.sub(r"</?(?:p|ul|ol|li|pre|h[1-6]|tr|td|th|dt|dd|div|br)\b[^>]*>", " ", text))
+        out[page or "index.html"] = out.get(page or "index.html", "") + " " + html.unescape(text)
+    return out
+
+
 ARTIFACTS = Path(os.environ.get("P2G_ARTIFACTS") or Path(tempfile.gettempdir()) / "p2g-test-artifacts")
 
 

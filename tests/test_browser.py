@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, indexed_text
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -162,18 +162,8 @@ def test_dutch_search_finds_the_skill(server, browser):
 
 
 def _indexed_words(site: Path) -> dict[str, set[str]]:
-    """Per page, the words the search index holds for it (tags it keeps for blocks count as a space)."""
-    import html as html_lib
-    import re
-
-    words: dict[str, set[str]] = {}
-    for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
-        page, _, anchor = doc["location"].partition("#")
-        # a section's title is its heading on the page; a page's title is the navigation's, which may differ
-        text = (doc["title"] + " " if anchor else "") + doc["text"]
-        text = re.sub(r"<[^>]+>", "", re.sub(r"</?(?:p|ul|ol|li|pre|h[1-6]|tr|td|th|dt|dd|div|br)\b[^>]*>", " ", text))
-        words.setdefault(page or "index.html", set()).update(_word(w) for w in html_lib.unescape(text).split())
-    return words
+    """Per page, the words the search index holds for it."""
+    return {page: {_word(w) for w in text.split()} for page, text in indexed_text(site, titles=True).items()}
 
 
 def _word(token: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from conftest import REPO
+from conftest import REPO, indexed_text
 from site_build.build import build
 from site_build.core.problems import ContentError
 
@@ -256,19 +256,9 @@ class _Runs(__import__("html.parser").parser.HTMLParser):
 def test_search_keeps_cells_items_and_lines_apart(real_site):
     """A search result shows 'Instrument Voor wie Bijeenkomst', never 'InstrumentVoor wieBijeenkomst': on every page,
     the cells of every table row (and the lines of every list item with line breaks) are apart in the index's text."""
-    import html as html_lib
-    import json
-
     project, site, content = real_site
-    docs = json.loads(read(site, "search/search_index.json"))["docs"]
-    indexed: dict[str, str] = {}
-    for doc in docs:
-        page = doc["location"].split("#")[0] or "index.html"
-        # the index keeps some tags: a block's ends count as a space, an inline tag (<code>) as nothing
-        text = re.sub(r"<[^>]+>", "", re.sub(r"</?(?:p|ul|ol|li|pre|h[1-6])\b[^>]*>", " ", doc["text"]))
-        indexed[page] = indexed.get(page, "") + " " + html_lib.unescape(text)
     checked = 0
-    for page, text in indexed.items():
+    for page, text in indexed_text(site).items():
         words = " ".join(text.split())
         article = read(site, page).split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>")[0]
         runs = _Runs()

@@ -29,23 +29,28 @@ def all_jobs(renderer: PrintRenderer, content):
     return jobs
 
 
-def text_runs(page_box):
-    """(text, size in pt, italic) of every piece of text in the page's content area, in reading order; the
-    running header and footer (margin boxes) and text hidden for screen readers only are left out."""
+def content_boxes(box):
+    """Every laid-out box of a page's content area, in reading order: not the running header and footer (margin
+    boxes), not text hidden for screen readers only."""
     from weasyprint.formatting_structure import boxes
 
-    def walk(box):
-        if isinstance(box, boxes.MarginBox):
-            return
-        element = getattr(box, "element", None)
-        if element is not None and "p2g-verborgen" in (element.get("class") or "").split():
-            return
+    if isinstance(box, boxes.MarginBox):
+        return
+    element = getattr(box, "element", None)
+    if element is not None and "p2g-verborgen" in (element.get("class") or "").split():
+        return
+    yield box
+    for child in getattr(box, "children", []):
+        yield from content_boxes(child)
+
+
+def text_runs(page_box):
+    """(text, size in pt, italic) of every piece of text in the page's content area, in reading order."""
+    from weasyprint.formatting_structure import boxes
+
+    for box in content_boxes(page_box):
         if isinstance(box, boxes.TextBox) and box.text.strip():
             yield box.text, box.style["font_size"] * 0.75, box.style["font_style"] == "italic"
-        for child in getattr(box, "children", []):
-            yield from walk(child)
-
-    yield from walk(page_box)
 
 
 def test_print_type_is_at_least_11_pt_without_long_italic_passages(real_site):
@@ -168,21 +173,6 @@ def test_the_yes_no_choice_takes_one_answer(real_site, tmp_path):
         assert states == ["/Off", "/ja"], states
 
 
-def _boxes(box, page_number, found):
-    """Every laid-out box of the content area (not the running header and footer, not text hidden for screen
-    readers), with the page it is on."""
-    from weasyprint.formatting_structure import boxes
-
-    if isinstance(box, boxes.MarginBox):
-        return
-    element = getattr(box, "element", None)
-    if element is not None and "p2g-verborgen" in (element.get("class") or "").split():
-        return
-    found.append((page_number, box))
-    for child in getattr(box, "children", []):
-        _boxes(child, page_number, found)
-
-
 def test_nothing_runs_past_the_margins_and_nothing_kept_whole_is_split(real_site):
     """On paper, every box of every print product stays inside the page's content area (a table whose column
     widths and padding add up to more than the page ran 10 mm into the right margin), and what the stylesheet keeps
@@ -199,11 +189,9 @@ def test_nothing_runs_past_the_margins_and_nothing_kept_whole_is_split(real_site
         whole: dict[int, tuple] = {}
         headers: set[int] = set()
         for number, page in enumerate(document.pages, 1):
-            found: list = []
-            _boxes(page._page_box, number, found)
             area = page._page_box
             left, right = area.content_box_x(), area.content_box_x() + area.width
-            for _, box in found:
+            for box in content_boxes(area):
                 if isinstance(box, boxes.PageBox) or not hasattr(box, "border_box_x"):
                     continue
                 checked += 1

@@ -117,8 +117,7 @@ def write_docs(content: Content, docs: Path, target: Target = PUBLIC, downloads:
         # only regular files: validation refused symlinks and special files, and none is copied or followed here
         shutil.copytree(prose_dir, docs, dirs_exist_ok=False, symlinks=True,
                         ignore=lambda folder, names: [n for n in names if (Path(folder) / n).is_symlink()])
-        _prose_markers(content, docs, renderer.env.globals["bron_marker"])
-        _search_weights(content, docs)
+        _finish_prose(content, docs, renderer.env.globals["bron_marker"])
     else:
         docs.mkdir(parents=True)
     for rel, text in generated.items():
@@ -151,25 +150,19 @@ def write_docs(content: Content, docs: Path, target: Target = PUBLIC, downloads:
     return config
 
 
-def _search_weights(content: Content, docs: Path) -> None:
-    """A prose page in a folder of pages.SEARCH_WEIGHT gets that weight in search (Material's 'search.boost' in
-    front matter, which the pages themselves may not carry: validation refuses front matter)."""
-    for page in pages.prose_pages(content.root):
-        weight = pages.SEARCH_WEIGHT.get(page.split("/")[0])
-        if weight is not None:
-            target = docs / page
-            target.write_text(f"---\nsearch:\n  boost: {weight}\n---\n" + target.read_text(encoding="utf-8"),
-                              encoding="utf-8")
-
-
-def _prose_markers(content: Content, docs: Path, bron_marker) -> None:
-    """The '{bron: ...}' tags of the copied prose pages become the same marker as a YAML item's (prose_bron)."""
+def _finish_prose(content: Content, docs: Path, bron_marker) -> None:
+    """The copied prose pages, read and written once: their '{bron: ...}' tags become the same marker as a YAML
+    item's (prose_bron), and a page in a folder of pages.SEARCH_WEIGHT gets that weight in search (Material's
+    'search.boost' in front matter, which the pages themselves may not carry: validation refuses front matter)."""
     from site_build.content.prose_bron import render as with_markers
 
     for page in pages.prose_pages(content.root):
         target = docs / page
         text = target.read_text(encoding="utf-8")
         bronnen = relative_url(page, "onderzoek/bronnen.md")
-        marked = with_markers(text, lambda b, reden, to=bronnen: bron_marker(b, content.editie.rapport_url, to, reden))
-        if marked != text:
-            target.write_text(marked, encoding="utf-8")
+        finished = with_markers(text, lambda b, reden, to=bronnen: bron_marker(b, content.editie.rapport_url, to, reden))
+        weight = pages.SEARCH_WEIGHT.get(page.split("/")[0])
+        if weight is not None:
+            finished = f"---\nsearch:\n  boost: {weight}\n---\n" + finished
+        if finished != text:
+            target.write_text(finished, encoding="utf-8")
